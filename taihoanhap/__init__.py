@@ -1,0 +1,1 @@
+"""taihoanhap: community reintegration management (quản lý tái hòa nhập cộng đồng)."""

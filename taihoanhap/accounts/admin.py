@@ -1,0 +1,97 @@
+"""Administration of agencies and users. Scoped: an administrator of a province manages only
+the agencies and users of that province; only a system administrator without an agency sees all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from taihoanhap.accounts.models import Agency, User
+from taihoanhap.accounts.roles import Role
+
+
+def _may_administer(request: HttpRequest) -> bool:
+    user = request.user
+    return bool(
+        user.is_active and user.is_staff and (user.is_superuser or user.role == Role.SYSTEM_ADMIN)
+    )
+
+
+class ScopedAdminMixin:
+    """Limit an admin to the requesting user's jurisdiction."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _may_administer(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _may_administer(request)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return _may_administer(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _may_administer(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # deactivate instead; the audit trail refers to these rows
+
+
+@admin.register(Agency)
+class AgencyAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "unit", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name"]
+    autocomplete_fields = ["unit"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Agency]:
+        return Agency.objects.visible_to(request.user).select_related("unit")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit" and not request.user.is_superuser and request.user.agency_id:
+            from taihoanhap.geo.models import AdminUnit
+
+            unit = request.user.agency.unit
+            kwargs["queryset"] = AdminUnit.objects.filter(pk=unit.pk) | AdminUnit.objects.filter(
+                parent=unit
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(User)
+class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
+    list_display = ["username", "full_name", "role", "agency", "is_active", "last_login"]
+    list_filter = ["role", "is_active"]
+    search_fields = ["username", "full_name", "email"]
+    ordering = ["username"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Officer"), {"fields": ["full_name", "email", "phone", "agency", "role"]}),
+        (_("Status"), {"fields": ["is_active", "is_staff", "last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["username", "full_name", "agency", "role", "password1", "password2"],
+            },
+        ),
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        qs = super().get_queryset(request).select_related("agency")
+        if request.user.is_superuser or request.user.agency_id is None:
+            return qs
+        return qs.filter(agency__in=Agency.objects.visible_to(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agency":
+            kwargs["queryset"] = Agency.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,0 +1,97 @@
+"""Navigation built from each app's `nav.py`, showing each role only what it may use.
+
+An app lists its entries in `<app>/nav.py` as `ITEMS = [NavItem(...)]`. An entry appears for a
+user when the view behind its URL lets the user's role read it, so the menu can never offer a
+page the access rule would refuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest
+from django.urls import resolve, reverse
+from django.utils.functional import Promise
+
+from taihoanhap.accounts.access import user_may
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    order: int = 100
+    # Roles whose home page this is ("Việc cần làm" for the commune police officer).
+    landing_for: frozenset[str] = field(default_factory=frozenset)
+
+
+def _nav_modules() -> list[Any]:
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("taihoanhap."):
+            continue
+        try:
+            modules.append(import_module(f"{config.name}.nav"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.nav":
+                raise
+    return modules
+
+
+@cache
+def all_items() -> tuple[NavItem, ...]:
+    items = [item for module in _nav_modules() for item in getattr(module, "ITEMS", ())]
+    return tuple(sorted(items, key=lambda item: item.order))
+
+
+@cache
+def search_url_for_role(role: str) -> str | None:
+    """The people search in the page header (an app's nav.py may name it as SEARCH_URL_NAME)."""
+    probe = _RoleUser(role)
+    for module in _nav_modules():
+        name = getattr(module, "SEARCH_URL_NAME", None)
+        if name and user_may(probe, resolve(reverse(name)).func):
+            return reverse(name)
+    return None
+
+
+class _RoleUser:
+    """Just enough of a user to ask an access rule about a role."""
+
+    is_authenticated = True
+
+    def __init__(self, role: str):
+        self.role = role
+
+
+@cache
+def items_for_role(role: str) -> tuple[NavItem, ...]:
+    probe = _RoleUser(role)
+    return tuple(
+        item for item in all_items() if user_may(probe, resolve(reverse(item.url_name)).func)
+    )
+
+
+def landing_url(role: str) -> str | None:
+    for item in items_for_role(role):
+        if role in item.landing_for:
+            return reverse(item.url_name)
+    return None
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": (), "header_search_url": None}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    return {
+        "header_search_url": search_url_for_role(user.role),
+        "nav_items": [
+            {"label": item.label, "url": reverse(item.url_name), "active": item.url_name == current}
+            for item in items_for_role(user.role)
+        ],
+    }

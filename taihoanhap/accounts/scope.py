@@ -1,0 +1,92 @@
+"""The one scoping entry point: which administrative units a user's jurisdiction covers.
+
+A user sees records inside the unit their agency serves: a provincial agency covers every
+commune of its province, a commune agency its commune. Every personal-data model builds its
+`visible_to(user)` from `scope_for(user).q(...)`, so lists, pages, exports, reports and the API
+share one rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from taihoanhap.geo.models import UnitLevel
+
+if TYPE_CHECKING:
+    from taihoanhap.accounts.models import User
+
+_NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False
+    province_ids: frozenset[int] = frozenset()
+    commune_ids: frozenset[int] = frozenset()
+
+    def q(self, *, province: str, commune: str) -> Q:
+        """A filter for records whose province lies at `province` and commune at `commune`."""
+        if self.everything:
+            return Q()
+        condition = _NOTHING
+        if self.province_ids:
+            condition |= Q(**{f"{province}__in": sorted(self.province_ids)})
+        if self.commune_ids:
+            condition |= Q(**{f"{commune}__in": sorted(self.commune_ids)})
+        return condition
+
+    def covers(self, *, province_id: int | None, commune_id: int | None) -> bool:
+        return (
+            self.everything
+            or (province_id is not None and province_id in self.province_ids)
+            or (commune_id is not None and commune_id in self.commune_ids)
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.everything or self.province_ids or self.commune_ids)
+
+
+def scope_for(user: User | Any) -> Scope:
+    """The jurisdiction of `user`; cached on the user object for the request."""
+    cached = getattr(user, "_scope_cache", None)
+    if cached is not None:
+        return cached
+    scope = _compute_scope(user)
+    if getattr(user, "is_authenticated", False):
+        user._scope_cache = scope
+    return scope
+
+
+def _compute_scope(user: User | Any) -> Scope:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope()
+    agency = user.agency
+    if agency is None:
+        # Only a system administrator works without an agency; nobody else sees anything.
+        return Scope(everything=user.is_system_admin)
+    if not agency.is_active:
+        return Scope()
+    unit = agency.unit
+    if unit.level == UnitLevel.PROVINCE:
+        return Scope(province_ids=frozenset({unit.id}))
+    if unit.level == UnitLevel.COMMUNE:
+        return Scope(commune_ids=frozenset({unit.id}))
+    return Scope()
+
+
+def get_visible_or_404(queryset: QuerySet[Any], **lookup: Any) -> Model:
+    """Fetch from an already-scoped queryset; "missing" and "outside your area" both 404.
+
+    Answering 404 rather than 403 keeps the existence of a record outside the user's
+    jurisdiction from leaking.
+    """
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValidationError):
+        raise Http404 from None

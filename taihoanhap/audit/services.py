@@ -1,0 +1,147 @@
+"""Writing and verifying audit events.
+
+`record()` must run inside the transaction of the change it records (it opens a savepoint
+otherwise), so a failed change leaves no event and a recorded change always has one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from taihoanhap.audit.context import current_ip
+from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON values, so the hash is computed on exactly what is stored."""
+    return json.loads(json.dumps(value, default=_default, ensure_ascii=False))
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    return str(value)
+
+
+def object_label(obj: models.Model | None) -> tuple[str, str]:
+    if obj is None:
+        return "", ""
+    return obj._meta.label_lower, str(obj.pk)
+
+
+def record(
+    action: str,
+    *,
+    user: Any = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    changes: dict[str, Any] | None = None,
+    note: str = "",
+    username: str = "",
+    ip: str | None = None,
+) -> AuditEvent:
+    """Append an event to the chain. Call it inside the change's own transaction."""
+    if obj is not None:
+        object_type, object_id = object_label(obj)
+    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    with transaction.atomic():
+        head = ChainHead.objects.select_for_update().get(pk=1)
+        event = AuditEvent(
+            seq=head.last_seq + 1,
+            at=timezone.now(),
+            user=user if authenticated else None,
+            username=(user.get_username() if authenticated else username)[:150],
+            agency_id=getattr(user, "agency_id", None) if authenticated else None,
+            action=Action(action),
+            object_type=object_type,
+            object_id=object_id,
+            ip=ip if ip is not None else current_ip.get(),
+            changes=_jsonable(changes or {}),
+            note=note[:200],
+            prev_hash=head.last_hash,
+        )
+        event.hash = event.compute_hash()
+        event.save(force_insert=True)
+        ChainHead.objects.filter(pk=1).update(last_seq=event.seq, last_hash=event.hash)
+    return event
+
+
+def record_view(user: Any, obj: models.Model, *, note: str = "") -> AuditEvent:
+    return record(Action.VIEW, user=user, obj=obj, note=note)
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields whose value changed."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """Field values keyed by name, foreign keys by their id, for `diff`."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        values[name] = getattr(obj, field.attname)
+    return values
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    checked: int
+    problem: ChainProblem | None
+
+
+def verify_chain(batch_size: int = 5000) -> ChainReport:
+    """Walk the chain in order and stop at the first broken link."""
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    for event in _iterate(batch_size):
+        if event.seq != expected_seq:
+            return ChainReport(expected_seq - 1, ChainProblem(expected_seq, "missing event"))
+        if event.prev_hash != expected_prev:
+            return ChainReport(
+                expected_seq - 1, ChainProblem(event.seq, "link to the previous event is broken")
+            )
+        if event.compute_hash() != event.hash:
+            return ChainReport(
+                expected_seq - 1, ChainProblem(event.seq, "content does not match its hash")
+            )
+        expected_prev = event.hash
+        expected_seq += 1
+    checked = expected_seq - 1
+    head = ChainHead.objects.filter(pk=1).first()
+    if head is not None and (head.last_seq != checked or head.last_hash != expected_prev):
+        return ChainReport(checked, ChainProblem(checked + 1, "events at the end are missing"))
+    return ChainReport(checked, None)
+
+
+def _iterate(batch_size: int) -> Iterator[AuditEvent]:
+    after = 0
+    while True:
+        batch = list(AuditEvent.objects.filter(seq__gt=after).order_by("seq")[:batch_size])
+        if not batch:
+            return
+        yield from batch
+        after = batch[-1].seq

@@ -1,0 +1,5 @@
+from taihoanhap.tests.matrix import case
+
+CASES = [
+    case("audit:event_list", ok={"admin", "inspector"}),
+]

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.models import Agency, User
+from taihoanhap.accounts.roles import Role
+from taihoanhap.audit.forms import AuditFilterForm
+from taihoanhap.audit.selectors import events_visible_to, filter_events
+
+AUDIT_READERS = {Role.SYSTEM_ADMIN, Role.INSPECTOR}
+
+
+@allow(read=AUDIT_READERS)
+def event_list(request: HttpRequest) -> HttpResponse:
+    users = User.objects.all()
+    if not (request.user.is_system_admin and request.user.agency_id is None):
+        users = users.filter(agency__in=Agency.objects.visible_to(request.user))
+    form = AuditFilterForm(request.GET or None, users=users.order_by("full_name"))
+    events = events_visible_to(request.user)
+    if form.is_valid():
+        events = filter_events(events, form.cleaned_data)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/event_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )

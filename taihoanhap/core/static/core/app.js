@@ -1,0 +1,54 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js-enabled");
+  document.addEventListener("DOMContentLoaded", function () {
+    // Submit a select's form when it changes (language switch, filters marked data-autosubmit).
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+      select.addEventListener("change", function () { select.form.submit(); });
+    });
+    // Bring the error summary into view so screen readers and phone users see it first.
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) { summary.focus(); }
+    // Print buttons.
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+    // Keep typed form data if the network drops: forms marked data-keep-draft save a draft
+    // in this browser and restore it on the next visit until the form is sent.
+    document.querySelectorAll("form[data-keep-draft]").forEach(function (form) {
+      var key = "draft:" + location.pathname + ":" + (form.getAttribute("data-keep-draft") || "");
+      var skip = ["csrfmiddlewaretoken", "version"];
+      try {
+        var saved = JSON.parse(sessionStorage.getItem(key) || "null");
+        if (saved && !form.querySelector(".field--error")) {
+          Object.keys(saved).forEach(function (name) {
+            var field = form.elements[name];
+            if (field && !field.value && field.type !== "hidden") { field.value = saved[name]; }
+          });
+        }
+      } catch (e) { /* storage unavailable: nothing to restore */ }
+      form.addEventListener("input", function () {
+        var data = {};
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (el.name && skip.indexOf(el.name) < 0 && el.type !== "password" && el.type !== "hidden" && el.type !== "file") {
+            data[el.name] = el.value;
+          }
+        });
+        try { sessionStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* full or disabled */ }
+      });
+      // The draft is dropped only once the server confirms the save (a success message),
+      // so a submit lost to the network keeps it.
+      form.addEventListener("submit", function () {
+        try { sessionStorage.setItem("pending-draft", key); } catch (e) { /* ignore */ }
+      });
+    });
+    try {
+      var pending = sessionStorage.getItem("pending-draft");
+      if (pending && document.querySelector(".message--success")) {
+        sessionStorage.removeItem(pending);
+        sessionStorage.removeItem("pending-draft");
+      }
+    } catch (e) { /* storage unavailable */ }
+  });
+})();
