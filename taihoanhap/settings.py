@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "taihoanhap.geo",
     "taihoanhap.accounts",
     "taihoanhap.audit",
+    "taihoanhap.registry",
+    "taihoanhap.support",
+    "taihoanhap.jobs",
+    "taihoanhap.credit",
+    "taihoanhap.programme",
 ]
 
 MIDDLEWARE = [

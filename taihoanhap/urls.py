@@ -9,6 +9,11 @@ urlpatterns = [
     path("", include("taihoanhap.core.urls")),
     path("tai-khoan/", include("taihoanhap.accounts.urls")),
     path("nhat-ky/", include("taihoanhap.audit.urls")),
+    path("ho-so/", include("taihoanhap.registry.urls")),
+    path("ho-tro/", include("taihoanhap.support.urls")),
+    path("viec-lam/", include("taihoanhap.jobs.urls")),
+    path("tin-dung/", include("taihoanhap.credit.urls")),
+    path("chuong-trinh/", include("taihoanhap.programme.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 
