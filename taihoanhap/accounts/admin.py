@@ -41,6 +41,25 @@ class ScopedAdminMixin:
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # deactivate instead; the audit trail refers to these rows
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """Save and audit in the admin's transaction, with the changed fields (old -> new)."""
+        from taihoanhap.audit.models import Action
+        from taihoanhap.audit.services import record
+
+        fields = [name for name in form.changed_data if name not in self.unaudited_fields]
+        before = {name: form.initial.get(name) for name in fields}
+        super().save_model(request, obj, form, change)
+        after = {name: form.cleaned_data.get(name) for name in fields}
+        record(
+            Action.UPDATE if change else Action.CREATE,
+            user=request.user,
+            obj=obj,
+            changes={name: [before[name], after[name]] for name in fields} if change else {},
+        )
+
+    # Never copy secrets into the audit trail.
+    unaudited_fields = frozenset({"password", "password1", "password2"})
+
 
 @admin.register(Agency)
 class AgencyAdmin(ScopedAdminMixin, admin.ModelAdmin):

@@ -58,7 +58,8 @@ def record(
         object_type, object_id = object_label(obj)
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     with transaction.atomic():
-        head = ChainHead.objects.select_for_update().get(pk=1)
+        # The row exists from migration 0002; get_or_create only matters after a test flush.
+        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
             seq=head.last_seq + 1,
             at=timezone.now(),

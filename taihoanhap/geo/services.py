@@ -270,7 +270,19 @@ def _find_successor(unit: AdminUnit, level: str, code: str) -> AdminUnit | None:
 _PREFIXES = sorted(
     {
         search_key(p)
-        for p in [*KIND_PREFIX.values(), "TP", "TP.", "Tp.", "TX", "TX.", "TT", "TT.", "Q.", "H."]
+        for p in [
+            *KIND_PREFIX.values(),
+            "TP",
+            "TP.",
+            "TX",
+            "TX.",
+            "TT",
+            "TT.",
+            "Q.",
+            "H.",
+            "P.",
+            "X.",
+        ]
     },
     key=len,
     reverse=True,

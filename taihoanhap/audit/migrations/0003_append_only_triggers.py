@@ -1,7 +1,9 @@
-"""Database triggers that refuse UPDATE and DELETE on audit events.
+"""Database triggers that refuse changes to audit events.
 
 Defence in depth: the model refuses too, and the hash chain detects anyone who drops the
-trigger to tamper anyway.
+trigger to tamper anyway. PostgreSQL refuses UPDATE and DELETE (TRUNCATE, which test
+databases use to reset, is a separate privilege). SQLite refuses UPDATE only: it resets test
+databases with DELETE and has no way to bypass a trigger; a deleted event still breaks the chain.
 """
 
 from django.db import migrations
@@ -9,12 +11,9 @@ from django.db import migrations
 SQLITE = [
     """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent
        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;""",
-    """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent
-       BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;""",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS audit_event_no_update;",
-    "DROP TRIGGER IF EXISTS audit_event_no_delete;",
 ]
 POSTGRES = [
     """CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$

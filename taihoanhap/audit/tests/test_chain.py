@@ -1,0 +1,130 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+
+from taihoanhap.audit.models import Action, AppendOnlyError, AuditEvent
+from taihoanhap.audit.services import diff, record, verify_chain
+from taihoanhap.core.models import DayOverride
+
+
+class Boom(Exception):
+    pass
+
+
+def _change(user, *, fail: bool) -> None:
+    """A service-shaped change: write, audit, then maybe fail before commit."""
+    with transaction.atomic():
+        row = DayOverride.objects.create(date="2026-03-09", is_working_day=False, reason="Nghỉ")
+        record(Action.CREATE, user=user, obj=row)
+        if fail:
+            raise Boom
+
+
+def test_a_change_and_its_event_commit_together(cast):
+    _change(cast.users["admin"], fail=False)
+    event = AuditEvent.objects.get()
+    assert event.object_type == "core.dayoverride"
+    assert event.user == cast.users["admin"]
+
+
+def test_a_failed_change_leaves_no_event(cast):
+    with pytest.raises(Boom):
+        _change(cast.users["admin"], fail=True)
+    assert not AuditEvent.objects.exists()
+    assert not DayOverride.objects.exists()
+    # The chain head rolled back too: the next event continues the chain without a gap.
+    record(Action.VIEW, user=cast.users["admin"], object_type="x", object_id="1")
+    assert verify_chain().problem is None
+
+
+def test_events_chain_each_to_the_previous(cast):
+    first = record(
+        Action.VIEW, user=cast.users["province"], object_type="registry.person", object_id="a"
+    )
+    second = record(Action.EXPORT, user=cast.users["province"], note="12 rows")
+    assert (first.seq, second.seq) == (1, 2)
+    assert second.prev_hash == first.hash
+    report = verify_chain()
+    assert (report.checked, report.problem) == (2, None)
+    call_command("verify_audit", verbosity=0)
+
+
+def test_changed_fields_are_recorded_as_old_and_new():
+    assert diff({"a": 1, "b": "x"}, {"a": 2, "b": "x"}) == {"a": [1, 2]}
+
+
+def test_the_model_refuses_updates_and_deletes(cast):
+    event = record(Action.VIEW, user=cast.users["province"], object_type="x", object_id="1")
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+
+
+def test_the_database_refuses_updates_and_deletes(cast):
+    record(Action.VIEW, user=cast.users["province"], object_type="x", object_id="1")
+    with pytest.raises(Exception, match="append-only"), transaction.atomic():
+        AuditEvent.objects.update(note="changed")
+    if connection.vendor == "postgresql":  # see migration 0003 for SQLite
+        with pytest.raises(Exception, match="append-only"), transaction.atomic():
+            AuditEvent.objects.all().delete()
+
+
+def _disable_guard():
+    """What an attacker with database access would do before tampering."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # flush deferred FK checks first
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
+        else:
+            cursor.execute("DROP TRIGGER audit_event_no_update")
+
+
+def _three_events(cast):
+    for object_id in ("a", "b", "c"):
+        record(
+            Action.VIEW,
+            user=cast.users["province"],
+            object_type="registry.person",
+            object_id=object_id,
+        )
+
+
+def test_tampering_with_a_stored_event_is_detected(cast):
+    _three_events(cast)
+    _disable_guard()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET object_id = 'z' WHERE seq = 2")
+    report = verify_chain()
+    assert report.problem is not None and report.problem.seq == 2
+    with pytest.raises(CommandError, match="#2"):
+        call_command("verify_audit", verbosity=0)
+
+
+def test_a_deleted_event_is_detected(cast):
+    _three_events(cast)
+    _disable_guard()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE seq = 2")
+    assert verify_chain().problem.seq == 2
+
+
+def test_a_removed_tail_is_detected(cast):
+    _three_events(cast)
+    _disable_guard()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE seq = 3")
+    assert verify_chain().problem.seq == 3
+
+
+def test_a_rehashed_event_still_breaks_the_next_link(cast):
+    _three_events(cast)
+    _disable_guard()
+    event = AuditEvent.objects.get(seq=2)
+    event.object_id = "z"
+    forged = event.compute_hash()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE audit_auditevent SET object_id = 'z', hash = %s WHERE seq = 2", [forged]
+        )
+    assert verify_chain().problem.seq == 3
