@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("taihoanhap.core.urls")),
     path("tai-khoan/", include("taihoanhap.accounts.urls")),
     path("nhat-ky/", include("taihoanhap.audit.urls")),
+    path("don-vi/", include("taihoanhap.geo.urls")),
     path("ho-so/", include("taihoanhap.registry.urls")),
     path("ho-tro/", include("taihoanhap.support.urls")),
     path("viec-lam/", include("taihoanhap.jobs.urls")),

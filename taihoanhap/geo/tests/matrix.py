@@ -1,0 +1,3 @@
+from taihoanhap.tests.matrix import SIGNED_IN, case
+
+CASES = [case("geo:commune_list", ok=SIGNED_IN)]
