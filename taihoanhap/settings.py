@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+if env_bool("QUERY_COUNT_HEADER"):
+    MIDDLEWARE.insert(0, "taihoanhap.core.middleware.QueryCountHeaderMiddleware")
+
 ROOT_URLCONF = "taihoanhap.urls"
 WSGI_APPLICATION = "taihoanhap.wsgi.application"
 

@@ -1,0 +1,354 @@
+#!/usr/bin/env python
+"""Benchmark the officers' pages through the real HTTP stack (gunicorn, 2 sync workers).
+
+For each engine it fills a fresh database with N persons through the demo-data generator
+(skipped when a database of that size already exists, unless --refill), starts gunicorn with
+the production settings, signs in as the demo commune officer and the demo provincial officer,
+and measures every page:
+
+- latency unloaded: median and 95th percentile over --requests sequential requests;
+- SQL queries per request (the X-Query-Count header, QUERY_COUNT_HEADER=1);
+- throughput under load: pages/s with --concurrency clients for --duration seconds.
+
+Every figure is also given as a ratio to the baseline page measured in the same run: the
+communes directory (one indexed query, 25 rows, same server settings). Results are printed and
+written to bench/results/<engine>-<N>.md and .json.
+
+    .venv/bin/python bench/run.py                          # SQLite and PostgreSQL, 100,000 persons
+    .venv/bin/python bench/run.py --engine postgres --persons 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+PG_BASE = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+DEMO_PASSWORD = "demo-taihoanhap-2026"  # noqa: S105 - the documented demo accounts
+sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Target:
+    name: str
+    user: str  # demo username
+    path: str = ""  # GET path; or resolved by `prepare` below
+    post: dict[str, str] | None = None  # POST this first, then measure GET of the redirect
+
+
+@dataclass
+class Result:
+    name: str
+    user: str
+    median_ms: float
+    p95_ms: float
+    queries: int | None
+    pages_per_s: float
+    status: int
+    ratio_median: float = 0.0
+    ratio_p95: float = 0.0
+    ratio_throughput: float = 0.0
+
+
+@dataclass
+class Run:
+    engine: str
+    persons: int
+    results: list[Result] = field(default_factory=list)
+
+
+# --- Database ---------------------------------------------------------------------------------
+
+
+def database_url(engine: str, persons: int) -> str:
+    if engine == "sqlite":
+        return f"sqlite:///{RESULTS / f'bench-{persons}.sqlite3'}"
+    return f"{PG_BASE}/taihoanhap_bench_{persons}"
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    print(f"  $ manage.py {' '.join(args)}", flush=True)
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def fill(engine: str, persons: int, env: dict[str, str], refill: bool) -> None:
+    marker = RESULTS / f".filled-{engine}-{persons}"
+    if marker.exists() and not refill:
+        print(f"  reusing the {engine} database with {persons} persons")
+        return
+    if engine == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(RESULTS / f"bench-{persons}.sqlite3") + suffix).unlink(missing_ok=True)
+    else:
+        name = f"taihoanhap_bench_{persons}"
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True
+        )
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_units", "-v0")
+    manage(env, "demo_data", "--persons", str(persons))
+    analyse(engine, env)
+    marker.touch()
+
+
+def analyse(engine: str, env: dict[str, str]) -> None:
+    code = (
+        "from django.db import connection\n"
+        "with connection.cursor() as c:\n"
+        "    c.execute('ANALYZE')\n"
+    )
+    subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True)
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+
+class Session:
+    """A signed-in officer: the session cookie and the CSRF token, over plain http.client."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: dict[str, str] | None = None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        data = None
+        if body is not None:
+            body = {**body, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+            data = urllib.parse.urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
+        conn.request(method, path, body=data, headers=headers)
+        response = conn.getresponse()
+        content = response.read()
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        conn.close()
+        return response, content
+
+    def login(self, username: str) -> None:
+        self.request("GET", "/tai-khoan/dang-nhap/")
+        response, _ = self.request(
+            "POST", "/tai-khoan/dang-nhap/", {"username": username, "password": DEMO_PASSWORD}
+        )
+        if response.status != 302:
+            raise SystemExit(f"Could not sign in as {username} (HTTP {response.status}).")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "taihoanhap.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
+            return server
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not start")
+
+
+# --- Measuring --------------------------------------------------------------------------------
+
+
+def measure(
+    session: Session,
+    path: str,
+    requests: int,
+    concurrency: int,
+    duration: float,
+    name: str,
+    user: str,
+) -> Result:
+    for _ in range(10):
+        session.request("GET", path)
+    latencies: list[float] = []
+    queries: set[int] = set()
+    status = 0
+    for _ in range(requests):
+        started = time.perf_counter()
+        response, _ = session.request("GET", path)
+        latencies.append((time.perf_counter() - started) * 1000)
+        status = response.status
+        if response.getheader("X-Query-Count"):
+            queries.add(int(response.getheader("X-Query-Count")))
+    latencies.sort()
+    p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
+    return Result(
+        name=name,
+        user=user,
+        median_ms=round(statistics.median(latencies), 2),
+        p95_ms=round(p95, 2),
+        queries=max(queries) if queries else None,
+        pages_per_s=round(throughput(session, path, concurrency, duration), 1),
+        status=status,
+    )
+
+
+def throughput(session: Session, path: str, concurrency: int, duration: float) -> float:
+    done = 0
+    lock = threading.Lock()
+    stop = time.perf_counter() + duration
+
+    def client() -> None:
+        nonlocal done
+        own = Session(session.port)
+        own.cookies = dict(session.cookies)
+        count = 0
+        while time.perf_counter() < stop:
+            own.request("GET", path)
+            count += 1
+        with lock:
+            done += count
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done / (time.perf_counter() - started)
+
+
+def resolve(session: Session, target: Target) -> str:
+    """The GET path to measure: the target's own, or where its POST (a search) redirects."""
+    if target.post is None:
+        return target.path
+    response, _ = session.request("POST", target.path, target.post)
+    if response.status not in (302, 303):
+        raise SystemExit(f"{target.name}: POST {target.path} answered {response.status}")
+    location = response.getheader("Location")
+    return urllib.parse.urlsplit(location)._replace(scheme="", netloc="").geturl()
+
+
+def run_engine(engine: str, args: argparse.Namespace) -> Run:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(engine, args.persons),
+        "TAIHOANHAP_DATA_DIR": str(RESULTS / "data"),
+        "QUERY_COUNT_HEADER": "1",
+        "DEBUG": "0",
+    }
+    print(f"== {engine}, {args.persons} persons")
+    fill(engine, args.persons, env, args.refill)
+    from bench.targets import targets
+
+    port = free_port()
+    server = start_server(env, port)
+    run = Run(engine, args.persons)
+    try:
+        sessions: dict[str, Session] = {}
+        for target in targets(env):
+            if target.user not in sessions:
+                sessions[target.user] = Session(port)
+                sessions[target.user].login(target.user)
+            session = sessions[target.user]
+            path = resolve(session, target)
+            result = measure(
+                session,
+                path,
+                args.requests,
+                args.concurrency,
+                args.duration,
+                target.name,
+                target.user,
+            )
+            run.results.append(result)
+            print(
+                f"  {target.name:<40} {target.user:<8} p50 {result.median_ms:7.2f} ms  "
+                f"p95 {result.p95_ms:7.2f} ms  {result.queries} queries  "
+                f"{result.pages_per_s:8.1f} pages/s  HTTP {result.status}",
+                flush=True,
+            )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+    baseline = run.results[0]
+    for result in run.results:
+        result.ratio_median = round(result.median_ms / baseline.median_ms, 2)
+        result.ratio_p95 = round(result.p95_ms / baseline.p95_ms, 2)
+        result.ratio_throughput = round(result.pages_per_s / baseline.pages_per_s, 2)
+    write_report(run)
+    return run
+
+
+def write_report(run: Run) -> None:
+    stem = RESULTS / f"{run.engine}-{run.persons}"
+    stem.with_suffix(".json").write_text(json.dumps(asdict(run), indent=2, ensure_ascii=False))
+    lines = [
+        f"### {run.engine}, {run.persons:,} persons".replace(",", "."),
+        "",
+        "| page | as | p50 ms | p95 ms | × baseline p50 | × baseline p95 | queries | pages/s "
+        "| × baseline pages/s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in run.results:
+        lines.append(
+            f"| {r.name} | {r.user} | {r.median_ms} | {r.p95_ms} | {r.ratio_median} | "
+            f"{r.ratio_p95} | {r.queries} | {r.pages_per_s} | {r.ratio_throughput} |"
+        )
+    stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--engine", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200, help="sequential requests per page")
+    parser.add_argument("--concurrency", type=int, default=8, help="clients for the load test")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds of load per page")
+    parser.add_argument(
+        "--refill", action="store_true", help="rebuild the database even if present"
+    )
+    args = parser.parse_args()
+    engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
+    for engine in engines:
+        run_engine(engine, args)
+
+
+if __name__ == "__main__":
+    main()
