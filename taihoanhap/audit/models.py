@@ -56,7 +56,7 @@ class AuditEvent(models.Model):
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     object_type = models.CharField(_("record type"), max_length=64, blank=True)
     object_id = models.CharField(_("record"), max_length=64, blank=True)
-    ip = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     prev_hash = models.CharField(max_length=64)

@@ -8,12 +8,16 @@ from taihoanhap.core.management.commands.compile_translations import catalogues
 
 class Command(BaseCommand):
     help = (
-        "Fail if any Vietnamese catalogue has an untranslated or fuzzy entry, so no English "
-        "text reaches a Vietnamese page. Run after `makemessages -l vi` (make i18n)."
+        "Fail if any Vietnamese catalogue has an untranslated or fuzzy entry (so no English "
+        "reaches a Vietnamese page), or if two catalogues translate the same English "
+        "differently (Django merges them, so one would silently win). Run after makemessages."
     )
 
     def handle(self, *args, **options) -> None:
         problems: list[str] = []
+        # Django merges every app's catalogue into one: the same English (and context) must
+        # mean the same Vietnamese everywhere, or one app's wording silently wins in another.
+        seen: dict[tuple[str, str], tuple[str, str]] = {}
         for po_path in catalogues():
             if po_path.parent.parent.name != "vi":
                 continue
@@ -22,6 +26,15 @@ class Command(BaseCommand):
                 if entry.obsolete:
                     continue
                 problems.append(f"{po_path}: {entry.msgid!r}")
+            for entry in catalogue.translated_entries():
+                key = (entry.msgctxt or "", entry.msgid)
+                text = entry.msgstr or str(entry.msgstr_plural)
+                earlier = seen.setdefault(key, (text, str(po_path)))
+                if earlier[0] != text:
+                    problems.append(
+                        f"{po_path}: {entry.msgid!r} is {text!r} here but {earlier[0]!r} in "
+                        f"{earlier[1]}; use the same words or a message context (pgettext)"
+                    )
         if problems:
             raise CommandError(
                 f"{len(problems)} Vietnamese translation(s) missing or fuzzy:\n"
