@@ -197,9 +197,8 @@ def update_person(
 
 @transaction.atomic
 def add_sentence(person: Person, *, acting_user: Any, **data: Any) -> Sentence:
+    """Record a sentence (also after a closed case: a new sentence opens a new chapter)."""
     ensure_in_jurisdiction(person, acting_user)
-    if person.is_closed:
-        raise TransitionError(_("The record is closed (all cases ended): it is read-only."))
     sentence = Sentence.objects.create(person=person, **data)
     record(
         Action.CREATE,
