@@ -226,7 +226,11 @@ class TransferForm(CaseForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        province_id = self.data.get("to_province") or self.case.person.province_id
+        province_id = (
+            self.data.get("to_province")
+            or self.initial.get("to_province")
+            or self.case.person.province_id
+        )
         try:
             province_id = int(province_id)
         except (TypeError, ValueError):

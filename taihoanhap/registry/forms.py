@@ -183,7 +183,7 @@ class PersonForm(forms.ModelForm):
         self.user = user
         self.possible_duplicates: list[Person] = []
         self.existing_person: Person | None = None
-        editing = self.instance.pk is not None
+        self.editing = editing = not self.instance._state.adding
         if editing:
             del self.fields["commune"]
             del self.fields["confirm_not_duplicate"]
@@ -273,7 +273,8 @@ class PersonForm(forms.ModelForm):
                             params={"code": code, "place": place},
                         ),
                     )
-        if number and citizen_id_taken(number, exclude_pk=self.instance.pk):
+        exclude = self.instance.pk if self.editing else None
+        if number and citizen_id_taken(number, exclude_pk=exclude):
             self.existing_person = (
                 Person.objects.visible_to(self.user).filter(citizen_id=number).first()
             )
@@ -284,7 +285,7 @@ class PersonForm(forms.ModelForm):
                     code="duplicate",
                 ),
             )
-        if self.instance.pk is None and birth and cleaned.get("full_name") and not self.errors:
+        if not self.editing and birth and cleaned.get("full_name") and not self.errors:
             self._check_possible_duplicates(cleaned, birth)
         return cleaned
 
@@ -375,7 +376,7 @@ class SentenceForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if not self.instance._state.adding:
             self.fields["version"].required = True
             self.initial.setdefault("version", self.instance.version)
             self.initial.setdefault(

@@ -69,7 +69,11 @@ def make_case(
         facility_name="Trại giam Xuân Lộc",
         release_date=release_date or date.today() - timedelta(days=200),
     )
-    return Case.objects.create(person=person, release=release, status=status, **fields)
+    case = Case.objects.create(person=person, release=release, status=status, **fields)
+    from taihoanhap.registry.services import sync_person
+
+    sync_person(case)  # the person's list fields, as the services keep them
+    return case
 
 
 # --- Through the services (for tests of the lifecycle, deadlines and pages) ---------------------

@@ -382,7 +382,7 @@ def _form_kwargs(form: Any) -> dict[str, Any]:
     kwargs: dict[str, Any] = {}
     if hasattr(form, "user"):
         kwargs["user"] = form.user
-    if getattr(form, "instance", None) is not None and form.instance.pk:
+    if getattr(form, "instance", None) is not None and not form.instance._state.adding:
         kwargs["instance"] = form.instance
     return kwargs
 
