@@ -20,11 +20,11 @@ from taihoanhap.core.text import search_key
 from taihoanhap.registry.models import (
     Case,
     CaseEvent,
+    Classification,
     Deadline,
     DeadlineStatus,
     Person,
     Transfer,
-    TransferStatus,
 )
 
 _ID = re.compile(r"^\d{9}$|^\d{12}$")
@@ -155,7 +155,7 @@ def person_for_page(user: Any, pk: Any) -> QuerySet[Person]:
     )
 
 
-def cases_for_page(person: Person, *, full: bool) -> list[Case]:
+def cases_for_page(person: Person) -> list[Case]:
     """The person's cases, current first, with everything the page shows in a fixed number of
     queries whatever the number of cases and records.
     """
@@ -163,10 +163,11 @@ def cases_for_page(person: Person, *, full: bool) -> list[Case]:
         Case.objects.filter(person=person)
         .select_related("release__sentence", "release__facility", "officer")
         .order_by("-release__release_date", "-created_at")
-    )
-    if full:
-        cases = cases.prefetch_related(
-            "classifications__decided_by",
+        .prefetch_related(
+            Prefetch(
+                "classifications",
+                queryset=Classification.objects.select_related("decided_by"),
+            ),
             "helpers",
             Prefetch(
                 "deadlines",
@@ -182,10 +183,7 @@ def cases_for_page(person: Person, *, full: bool) -> list[Case]:
             "violations",
             "reoffences",
         )
-    else:
-        cases = cases.prefetch_related(
-            Prefetch("transfers", queryset=Transfer.objects.filter(status=TransferStatus.PENDING))
-        )
+    )
     return list(cases)
 
 

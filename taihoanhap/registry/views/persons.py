@@ -277,7 +277,7 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "today": timezone.localdate(),
     }
     if police:
-        cases = cases_for_page(person, full=True)
+        cases = cases_for_page(person)
         current = cases[0] if cases else None
         context.update(
             cases=cases,
