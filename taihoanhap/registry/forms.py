@@ -33,6 +33,7 @@ from taihoanhap.registry.models import (
 )
 from taihoanhap.registry.places import CODE_OF_PLACE, place_choices
 from taihoanhap.registry.services import PERSON_FIELDS, SENTENCE_FIELDS, citizen_id_taken
+from taihoanhap.registry.widgets import FastSelect
 
 DATE_HINT = _("dd/mm/yyyy, e.g. 15/03/2025")
 _YEAR = re.compile(r"^\d{4}$")
@@ -501,14 +502,19 @@ class PersonFilterForm(forms.Form):
         queryset=AdminUnit.objects.none(),
         required=False,
         empty_label=_("All communes"),
+        widget=FastSelect,
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("All statuses")), *CaseStatus.choices], required=False
+        label=_("Status"),
+        choices=[("", _("All statuses")), *CaseStatus.choices],
+        required=False,
+        widget=FastSelect,
     )
     klass = forms.ChoiceField(
         label=_("Classification"),
         choices=[("", _("All classes")), *[(c.value, c.value) for c in CaseClass]],
         required=False,
+        widget=FastSelect,
     )
     released_from = DateField(label=_("Released from"), required=False, help_text="")
     released_to = DateField(label=_("Released until"), required=False, future=True, help_text="")

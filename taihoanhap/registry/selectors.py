@@ -171,9 +171,11 @@ def cases_for_page(person: Person) -> list[Case]:
                 queryset=Classification.objects.select_related("decided_by"),
             ),
             "helpers",
+            # No ORDER BY here: ordering by due_on lures SQLite's planner onto the
+            # (status, due_on) index, a scan of every open deadline; sorted below instead.
             Prefetch(
                 "deadlines",
-                queryset=Deadline.objects.filter(status=DeadlineStatus.OPEN).order_by("due_on"),
+                queryset=Deadline.objects.filter(status=DeadlineStatus.OPEN).order_by(),
                 to_attr="open_deadlines",
             ),
             Prefetch(
@@ -186,7 +188,10 @@ def cases_for_page(person: Person) -> list[Case]:
             "reoffences",
         )
     )
-    return list(cases)
+    cases = list(cases)
+    for case in cases:
+        case.open_deadlines.sort(key=lambda deadline: (deadline.due_on, deadline.kind))
+    return cases
 
 
 def timeline_rows(events: QuerySet[CaseEvent], limit: int = 200) -> list[CaseEvent]:
