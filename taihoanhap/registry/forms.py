@@ -498,7 +498,7 @@ class PersonFilterForm(forms.Form):
     """Filters that are not personal data, kept in the URL."""
 
     commune = forms.ModelChoiceField(
-        label=_("Commune"),
+        label=_("Commune, ward or special zone"),
         queryset=AdminUnit.objects.none(),
         required=False,
         empty_label=_("All communes"),

@@ -168,7 +168,7 @@ def person_export(request: HttpRequest) -> HttpResponse:
         _("Date of birth"),
         _("Sex"),
         _("Personal identification number"),
-        _("Commune"),
+        _("Commune, ward or special zone"),
         _("Current address"),
         _("Release date"),
     ]
