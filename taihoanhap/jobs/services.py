@@ -502,12 +502,11 @@ def add_fair_employer(
     return participant
 
 
-def registration_problem(fair: JobFair, person: Person) -> str | None:
-    """Why `person` cannot register for `fair`, or None.
+def registration_problem(fair: JobFair, case: Any) -> str | None:
+    """Why the person whose current case is `case` cannot register for `fair`, or None.
 
     Returnees under management register; inmates only when their expected release falls within
     the configured months after the fair (Decree 49/2020/NĐ-CP pre-release preparation)."""
-    case = current_case(person)
     if case is None or case.is_closed:
         return str(_("This person has no open case."))
     if case.status == CaseStatus.HELD:
@@ -534,7 +533,7 @@ def register_for_fair(
     """Register a person for a fair. Taking part is applying for job matching, so the person's
     consent is needed (recorded now if they give it now)."""
     _check_fair_open(fair)
-    problem = registration_problem(fair, person)
+    problem = registration_problem(fair, current_case(person))
     if problem:
         raise TransitionError(problem, code="not_eligible")
     if FairRegistration.objects.filter(fair=fair, person=person).exists():

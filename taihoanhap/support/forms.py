@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -236,7 +237,20 @@ def communes_for(user: Any) -> Any:
     return qs.order_by("name_key")
 
 
-class CourseForm(forms.ModelForm):
+class ValidatingModelForm(forms.ModelForm):
+    """Validates like a ModelForm (field validators, uniqueness) on a copy of the instance, so
+    the record the service will change keeps its stored values for the audit diff."""
+
+    def _post_clean(self) -> None:
+        original = self.instance
+        self.instance = copy.copy(original)
+        try:
+            super()._post_clean()
+        finally:
+            self.instance = original
+
+
+class CourseForm(ValidatingModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     cost_vnd = VNDField(label=_("Cost per learner (VND)"), required=False)
     support_vnd = VNDField(
@@ -286,10 +300,6 @@ class CourseForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("ends_on", _("The course cannot end before it starts."))
         return cleaned
-
-    def _post_clean(self) -> None:
-        # The service builds and validates the course; the form only checks its input.
-        pass
 
 
 class PersonSearchForm(forms.Form):
