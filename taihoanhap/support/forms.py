@@ -51,30 +51,32 @@ def date_field(label: Any, *, required: bool = True, initial: Any = None, **kw: 
     )
 
 
-class VNDField(forms.CharField):
+class VNDField(forms.Field):
     """An amount in đồng typed as people write it: 1.500.000, 1 500 000 or 1500000 đ."""
 
+    widget = forms.TextInput
     default_error_messages = {
         "invalid": _("Enter an amount in đồng, e.g. 1.500.000."),
         "too_large": _("This amount is too large."),
     }
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 30)
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "numeric")
+    def widget_attrs(self, widget: Any) -> dict[str, Any]:
+        return {**super().widget_attrs(widget), "inputmode": "numeric", "maxlength": "30"}
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, int):
             return f"{value:,}".replace(",", ".")
         return value
 
-    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
-        text = super().to_python(value)
-        if text in self.empty_values:
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
             return None
-        digits = re.sub(r"[\s.,]|đ|vnd|VND|₫", "", text)
-        if not digits.isdigit():
+        if isinstance(value, int):
+            return value
+        digits = re.sub(r"[\s.,]|đ|vnd|VND|₫", "", str(value).strip())
+        if not digits:
+            return None
+        if not digits.isdigit() or len(digits) > 15:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         amount = int(digits)
         if amount >= MAX_VND:
