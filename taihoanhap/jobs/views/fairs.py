@@ -287,7 +287,7 @@ def fair_register(request: HttpRequest, pk: str) -> HttpResponse:
             ).values_list("person_id", flat=True)
         )
         for person in results:
-            problem = services.registration_problem(fair, person, cases.get(person.pk))
+            problem = services.registration_problem(fair, cases.get(person.pk))
             if person.pk in registered:
                 problem = _("Already registered.")
             rows.append(
