@@ -66,7 +66,7 @@ def record_text(message: Any, **params: Any) -> str:
     return text
 
 
-def _labels(choices: Any, values: Iterable[str]) -> str:
+def choice_labels(choices: Any, values: Iterable[str]) -> str:
     """Choice labels joined by commas, in the language of the records."""
     with translation.override(settings.LANGUAGE_CODE):
         return ", ".join(str(choices(value).label) for value in values)
@@ -143,8 +143,8 @@ def assess_needs(
 
 
 def _needs_timeline(case: Case, assessment: NeedAssessment, kinds: list[str], user: Any) -> None:
-    plain = _labels(NeedKind, [k for k in kinds if k not in SENSITIVE_NEEDS])
-    sensitive = _labels(NeedKind, [k for k in kinds if k in SENSITIVE_NEEDS])
+    plain = choice_labels(NeedKind, [k for k in kinds if k not in SENSITIVE_NEEDS])
+    sensitive = choice_labels(NeedKind, [k for k in kinds if k in SENSITIVE_NEEDS])
     occasion = AssessmentOccasion(assessment.occasion).label
     if plain or not sensitive:
         listed = plain or record_text(_("no new need"))
