@@ -29,10 +29,10 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
                 template="support/panels/needs.html",
                 context={
                     "person": person,
-                    "needs": selectors.needs_of(person, user),
-                    "measures": selectors.measures_of(person, user),
-                    "can_assess": role in NEED_WRITERS,
-                    "can_record": role in MEASURE_WRITERS,
+                    "need_rows": selectors.needs_of(person, user),
+                    "measure_rows": selectors.measures_of(person, user),
+                    "can_assess_needs": role in NEED_WRITERS,
+                    "can_record_support": role in MEASURE_WRITERS,
                 },
                 order=200,
             )
@@ -44,9 +44,9 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
                 template="support/panels/referrals.html",
                 context={
                     "person": person,
-                    "referrals": selectors.referrals_of(person, user),
-                    "can_send": role in REFERRAL_SENDERS,
-                    "today": timezone.localdate(),
+                    "referral_rows": selectors.referrals_of(person, user),
+                    "can_send_referral": role in REFERRAL_SENDERS,
+                    "referral_today": timezone.localdate(),
                 },
                 order=210,
             )
@@ -58,8 +58,8 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
                 template="support/panels/training.html",
                 context={
                     "person": person,
-                    "enrolments": selectors.enrolments_of(person),
-                    "certificates": selectors.certificates_of(person),
+                    "enrolment_rows": selectors.enrolments_of(person),
+                    "certificate_rows": selectors.certificates_of(person),
                 },
                 order=220,
             )

@@ -87,9 +87,9 @@ def test_the_hint_is_b_without_work_or_with_a_new_job(cast):
 def test_only_police_and_inspectors_see_the_classification_hint(cast):
     person = case_in(cast.commune_a).person
     [panel] = panels_for(person, cast.users["commune_a"])
-    assert panel.context["hint"] is not None
+    assert panel.context["class_hint"] is not None
     [panel] = panels_for(person, cast.employment)
-    assert panel.context["hint"] is None
+    assert panel.context["class_hint"] is None
     assert panels_for(person, cast.bank) == []
 
 

@@ -16,12 +16,17 @@ from taihoanhap.jobs.access import CONSENT_WRITERS, EMPLOYMENT_WRITERS, MATCH_RE
 from taihoanhap.jobs.forms import ConsentForm, EmploymentForm, WithdrawConsentForm
 from taihoanhap.jobs.matching import vacancies_for
 from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus
-from taihoanhap.support.views.common import apply_errors, get_person, person_page_url
+from taihoanhap.support.views.common import (
+    apply_errors,
+    get_person,
+    get_person_to_act_on,
+    person_page_url,
+)
 
 
 @allow(read=EMPLOYMENT_WRITERS, write=EMPLOYMENT_WRITERS)
 def employment_add(request: HttpRequest, pk: str) -> HttpResponse:
-    person = get_person(request, pk)
+    person = get_person_to_act_on(request, pk)
     form = EmploymentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -61,7 +66,7 @@ def employment_add(request: HttpRequest, pk: str) -> HttpResponse:
 @allow(read=CONSENT_WRITERS, write=CONSENT_WRITERS)
 def consent(request: HttpRequest, pk: str) -> HttpResponse:
     """Record the person's consent to job matching, or its withdrawal."""
-    person = get_person(request, pk)
+    person = get_person_to_act_on(request, pk)
     active = services.active_consent(person)
     form_class = WithdrawConsentForm if active else ConsentForm
     form = form_class(request.POST or None)

@@ -148,7 +148,7 @@ def test_a_certificate_earned_inside_stays_on_the_record_after_release(cast):
     training_panel = next(
         p for p in panels_for(case.person, cast.users["commune_a"]) if "training" in p.template
     )
-    [certificate] = training_panel.context["certificates"]
+    [certificate] = training_panel.context["certificate_rows"]
     assert certificate.number == "CC-2026-0042" and certificate.earned_in_detention
     assert certificate.trade == "Hàn điện"
 

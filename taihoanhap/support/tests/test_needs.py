@@ -68,9 +68,9 @@ def test_health_needs_are_hidden_from_the_employment_officer_on_the_person_page(
     person = case_in(cast.commune_a).person
     _assess(cast, person, ["job", "health"])
     [needs_panel, *_] = panels_for(person, cast.employment)
-    assert [n.kind for n in needs_panel.context["needs"]] == ["job"]
+    assert [n.kind for n in needs_panel.context["need_rows"]] == ["job"]
     [needs_panel, *_] = panels_for(person, cast.social)
-    assert sorted(n.kind for n in needs_panel.context["needs"]) == ["health", "job"]
+    assert sorted(n.kind for n in needs_panel.context["need_rows"]) == ["health", "job"]
 
 
 def test_a_support_measure_closes_the_need_it_answers(cast):
@@ -208,3 +208,29 @@ def test_the_person_support_page_is_audited_and_uses_constant_queries(cast, clie
     )
     assert count() == first
     assert AuditEvent.objects.filter(action=Action.VIEW, object_id=str(person.pk)).count() == 2
+
+
+def test_an_officer_awaiting_a_transfer_reads_the_support_page_but_does_not_act(
+    cast, client_for
+):
+    from taihoanhap.registry.models import Transfer
+
+    case = case_in(cast.commune_a)
+    Transfer.objects.create(
+        case=case,
+        person=case.person,
+        from_commune=cast.commune_a,
+        from_province=cast.province,
+        to_commune=cast.commune_b,
+        to_province=cast.province,
+        to_address="Ấp 2",
+        reason="Về ở với gia đình",
+        requested_on=TODAY,
+    )
+    client = client_for("commune_b")
+    person_url = reverse("support:person_support", kwargs={"pk": case.person.pk})
+    assert client.get(person_url).status_code == 200
+    for name in ("support:needs_assess", "support:measure_add", "support:referral_add"):
+        assert client.get(reverse(name, kwargs={"pk": case.person.pk})).status_code == 403
+    for name in ("jobs:employment_add", "jobs:consent"):
+        assert client.get(reverse(name, kwargs={"pk": case.person.pk})).status_code == 403

@@ -283,14 +283,23 @@ def test_incoming_referrals_await_the_receivers_answer(cast):
     assert workqueue.items_for(cast.users["commune_b"], date.today()) == []
 
 
-def test_the_work_queue_uses_one_query_whatever_the_number_of_referrals(
-    cast, django_assert_num_queries
-):
+def test_the_work_queue_uses_constant_queries_whatever_the_number_of_referrals(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = cast.users["commune_a"]
+
+    def count(expected: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert len(workqueue.items_for(user, date.today())) == expected
+        user.__dict__.pop("_scope_cache", None)
+        return len(queries)
+
+    make_referral(cast, sent_on=date.today() - timedelta(days=40))
+    first = count(1)
     for days in (10, 20, 30):
         make_referral(cast, sent_on=date.today() - timedelta(days=days))
-    user = cast.users["commune_a"]
-    with django_assert_num_queries(1):
-        assert len(workqueue.items_for(user, date.today())) == 3
+    assert count(4) == first
 
 
 def _list_queries(client, url):

@@ -22,6 +22,7 @@ from taihoanhap.support.models import Need, NeedStatus
 from taihoanhap.support.views.common import (
     apply_errors,
     get_person,
+    get_person_to_act_on,
     person_page_url,
     registry_person_url,
 )
@@ -63,7 +64,7 @@ def person_support(request: HttpRequest, pk: str) -> HttpResponse:
 
 @allow(read=NEED_WRITERS, write=NEED_WRITERS)
 def needs_assess(request: HttpRequest, pk: str) -> HttpResponse:
-    person = get_person(request, pk)
+    person = get_person_to_act_on(request, pk)
     form = NeedAssessmentForm(request.POST or None)
     if not sees_health(request.user):
         form.fields["kinds"].choices = [
@@ -102,6 +103,7 @@ def need_close(request: HttpRequest, pk: str) -> HttpResponse:
     need = get_visible_or_404(Need.objects.visible_to(request.user).select_related("person"), pk=pk)
     if need.is_sensitive and not sees_health(request.user):
         raise Http404
+    get_person_to_act_on(request, need.person_id)
     form = NeedCloseForm(request.POST or None, initial={"version": need.version})
     if request.method == "POST" and form.is_valid():
         try:
@@ -129,7 +131,7 @@ def need_close(request: HttpRequest, pk: str) -> HttpResponse:
 
 @allow(read=MEASURE_WRITERS, write=MEASURE_WRITERS)
 def measure_add(request: HttpRequest, pk: str) -> HttpResponse:
-    person = get_person(request, pk)
+    person = get_person_to_act_on(request, pk)
     form = MeasureForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:

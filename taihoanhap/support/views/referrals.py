@@ -30,7 +30,7 @@ from taihoanhap.support.listing import (
 )
 from taihoanhap.support.models import OPEN_REFERRAL_STATUSES, Referral, ReferralStatus
 from taihoanhap.support.selectors import referral_list_qs
-from taihoanhap.support.views.common import apply_errors, get_person
+from taihoanhap.support.views.common import apply_errors, get_person_to_act_on
 
 COLUMNS = [
     Column("person", gettext_lazy("Person"), "person__name_key"),
@@ -119,7 +119,7 @@ def _export(request: HttpRequest, qs) -> HttpResponse:
 
 @allow(read=REFERRAL_SENDERS, write=REFERRAL_SENDERS)
 def referral_add(request: HttpRequest, pk: str) -> HttpResponse:
-    person = get_person(request, pk)
+    person = get_person_to_act_on(request, pk)
     form = ReferralForm(request.POST or None, person=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
