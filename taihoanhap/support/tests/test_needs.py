@@ -210,9 +210,7 @@ def test_the_person_support_page_is_audited_and_uses_constant_queries(cast, clie
     assert AuditEvent.objects.filter(action=Action.VIEW, object_id=str(person.pk)).count() == 2
 
 
-def test_an_officer_awaiting_a_transfer_reads_the_support_page_but_does_not_act(
-    cast, client_for
-):
+def test_an_officer_awaiting_a_transfer_reads_the_support_page_but_does_not_act(cast, client_for):
     from taihoanhap.registry.models import Transfer
 
     case = case_in(cast.commune_a)
