@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.jobs.access import ORGANISER_KINDS
@@ -46,6 +47,7 @@ class EmployerForm(ValidatingModelForm):
         model = Employer
         fields = EMPLOYER_FIELDS
         help_texts = {"tax_code": _("10 digits, or 10 digits-3 digits for a branch.")}
+        labels = {"address": pgettext_lazy("postal", "address")}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -98,7 +100,7 @@ class EmploymentForm(forms.Form):
     workplace = forms.CharField(
         label=_("Workplace, if the employer is not in the list"), required=False, max_length=200
     )
-    job_title = forms.CharField(label=_("Job"), required=False, max_length=200)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
     monthly_wage_vnd = VNDField(label=_("Monthly income (VND)"), required=False)
     labour_contract = forms.BooleanField(label=_("On a labour contract"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
@@ -243,7 +245,7 @@ class ContactForm(forms.Form):
         empty_label=_("Not a listed vacancy"),
     )
     starts_on = date_field(_("Starts work on"), required=False, help_text=_("For a hire."))
-    job_title = forms.CharField(label=_("Job"), required=False, max_length=200)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
     monthly_wage_vnd = VNDField(label=_("Monthly wage (VND)"), required=False)
     labour_contract = forms.BooleanField(label=_("On a labour contract"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)

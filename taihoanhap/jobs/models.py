@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.core.models import TimeStampedModel, UUIDModel, VersionedModel
 from taihoanhap.core.validators import validate_phone, validate_tax_code
@@ -369,7 +370,7 @@ class FairRegistration(UUIDModel, TimeStampedModel, VersionedModel):
     registered_on = models.DateField(_("registered on"))
     as_inmate = models.BooleanField(_("inmate near release"), default=False)
     attendance = models.CharField(
-        _("attendance"),
+        pgettext_lazy("fair", "attendance"),
         max_length=12,
         choices=FairAttendance.choices,
         default=FairAttendance.REGISTERED,

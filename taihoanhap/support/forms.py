@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
@@ -331,7 +332,9 @@ class FinishEnrolmentForm(VersionedForm):
         widget=forms.RadioSelect,
     )
     attendance = forms.ChoiceField(
-        label=_("Attendance"), required=False, choices=[("", "—"), *Attendance.choices]
+        label=pgettext_lazy("course", "Attendance"),
+        required=False,
+        choices=[("", "—"), *Attendance.choices],
     )
     finished_on = date_field(_("Date"), initial=today)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.core.models import TimeStampedModel, UUIDModel, VersionedModel
 from taihoanhap.geo.models import AdminUnit
@@ -57,7 +58,7 @@ SENSITIVE_NEEDS = frozenset({NeedKind.HEALTH, NeedKind.COUNSELLING})
 
 
 class NeedStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("need", "Open")
     MET = "met", _("Met")
     DECLINED = "declined", _("Declined by the person")
 
@@ -329,7 +330,9 @@ class Course(UUIDModel, TimeStampedModel, VersionedModel):
     title = models.CharField(_("course title"), max_length=200)
     trade = models.CharField(_("trade"), max_length=100, help_text=_("E.g. welding, sewing."))
     trade_key = models.CharField(max_length=100, editable=False, db_index=True)
-    level = models.CharField(_("level"), max_length=16, choices=TrainingLevel.choices)
+    level = models.CharField(
+        pgettext_lazy("vocational", "level"), max_length=16, choices=TrainingLevel.choices
+    )
     provider = models.CharField(
         _("training provider"), max_length=200, help_text=_("The school or centre that teaches.")
     )
@@ -354,7 +357,7 @@ class Course(UUIDModel, TimeStampedModel, VersionedModel):
         help_text=_("For inmates before release; leave empty for a course in the community."),
     )
     province = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", editable=False)
-    address = models.CharField(_("address"), max_length=250, blank=True)
+    address = models.CharField(pgettext_lazy("postal", "address"), max_length=250, blank=True)
     seats = models.PositiveIntegerField(_("seats"))
     cost_vnd = models.PositiveBigIntegerField(_("cost per learner (VND)"), default=0)
     support_vnd = models.PositiveBigIntegerField(
@@ -424,7 +427,10 @@ class Enrolment(UUIDModel, TimeStampedModel, VersionedModel):
         default=EnrolmentStatus.ENROLLED,
     )
     attendance = models.CharField(
-        _("attendance"), max_length=8, choices=Attendance.choices, blank=True
+        pgettext_lazy("course", "attendance"),
+        max_length=8,
+        choices=Attendance.choices,
+        blank=True,
     )
     finished_on = models.DateField(_("finished on"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -452,12 +458,14 @@ class Certificate(UUIDModel, TimeStampedModel):
     enrolment = models.OneToOneField(
         Enrolment, models.PROTECT, null=True, blank=True, related_name="certificate"
     )
-    number = models.CharField(_("certificate number"), max_length=50)
+    number = models.CharField(pgettext_lazy("vocational", "certificate number"), max_length=50)
     issued_on = models.DateField(_("issued on"))
     issuer = models.CharField(_("issued by"), max_length=200)
     trade = models.CharField(_("trade"), max_length=100)
     trade_key = models.CharField(max_length=100, editable=False, db_index=True)
-    level = models.CharField(_("level"), max_length=16, choices=TrainingLevel.choices)
+    level = models.CharField(
+        pgettext_lazy("vocational", "level"), max_length=16, choices=TrainingLevel.choices
+    )
     earned_in_detention = models.BooleanField(_("earned in detention"), default=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
 

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
@@ -41,7 +41,7 @@ from taihoanhap.support.views.common import apply_errors
 EMPLOYER_COLUMNS = [
     Column("name", gettext_lazy("Employer"), "name"),
     Column("sector", gettext_lazy("Sector"), "sector"),
-    Column("commune", gettext_lazy("Commune"), "commune__name_key"),
+    Column("commune", pgettext_lazy("unit", "Commune"), "commune__name_key"),
     Column("workforce", gettext_lazy("Employees"), "workforce", numeric=True),
     Column("returnees", gettext_lazy("Returnees on contract"), "returnees_on_contract", True),
     Column("open", gettext_lazy("Open vacancies"), "open_vacancies", numeric=True),
@@ -94,7 +94,7 @@ def employer_list(request: HttpRequest) -> HttpResponse:
             _("Tax code"),
             _("Sector"),
             _("Size"),
-            _("Commune"),
+            pgettext("unit", "Commune"),
             _("Employees"),
             _("Returnees on contract"),
             _("Open vacancies"),
@@ -177,7 +177,7 @@ def employer_detail(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 VACANCY_COLUMNS = [
-    Column("title", gettext_lazy("Job"), "title"),
+    Column("title", gettext_lazy("Job title"), "title"),
     Column("employer", gettext_lazy("Employer"), "employer__name"),
     Column("trade", gettext_lazy("Trade"), "trade_key"),
     Column("commune", gettext_lazy("Location"), "commune__name_key"),
@@ -214,7 +214,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
         ]
         record(Action.EXPORT, user=request.user, object_type="jobs.vacancy", note="vacancies")
         headers = [
-            _("Job"),
+            _("Job title"),
             _("Employer"),
             _("Trade"),
             _("Location"),

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
@@ -35,8 +35,8 @@ from taihoanhap.support.views.common import apply_errors, get_person_to_act_on
 COLUMNS = [
     Column("person", gettext_lazy("Person"), "person__name_key"),
     Column("purpose", gettext_lazy("For"), "purpose"),
-    Column("from", gettext_lazy("From"), "from_agency__name"),
-    Column("to", gettext_lazy("To"), "to_agency__name"),
+    Column("from", pgettext_lazy("referral", "From"), "from_agency__name"),
+    Column("to", pgettext_lazy("referral", "To"), "to_agency__name"),
     Column("sent", gettext_lazy("Sent on"), "sent_on"),
     Column("due", gettext_lazy("Respond by"), "respond_by"),
     Column("status", gettext_lazy("Status"), "status"),
@@ -103,10 +103,10 @@ def _export(request: HttpRequest, qs) -> HttpResponse:
     headers = [
         _("Full name"),
         _("Year of birth"),
-        _("Commune"),
+        pgettext("unit", "Commune"),
         _("For"),
-        _("From"),
-        _("To"),
+        pgettext("referral", "From"),
+        pgettext("referral", "To"),
         _("Sent on"),
         _("Respond by"),
         _("Status"),
