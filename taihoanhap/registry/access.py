@@ -37,12 +37,12 @@ OFFENCE_READERS = frozenset(
 )
 
 
-def person_scope_q(user: Any, *, prefix: str = "") -> Q:
+def person_scope_q(user: Any, *, prefix: str = "", incoming: bool = True) -> Q:
     """Filter for persons (at `prefix`, e.g. "case__person__") inside the user's scope.
 
     Police also see the persons whose pending transfer is addressed to their jurisdiction, so
     the receiving commune can read the record before accepting it (but not act on the case:
-    see `in_jurisdiction`).
+    see `in_jurisdiction`). `incoming=False` leaves them out: the persons the user manages.
     """
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
@@ -53,10 +53,10 @@ def person_scope_q(user: Any, *, prefix: str = "") -> Q:
         released_here = Release.objects.filter(facility_id=user.agency_id).values("person_id")
         return Q(**{f"{prefix}id__in": released_here}) if user.agency_id else Q(pk__in=[])
     condition = scope_for(user).q(province=f"{prefix}province", commune=f"{prefix}commune")
-    if user.role in POLICE:
-        incoming = incoming_person_ids(user)
-        if incoming:
-            condition |= Q(**{f"{prefix}id__in": incoming})
+    if incoming and user.role in POLICE:
+        moving_in = incoming_person_ids(user)
+        if moving_in:
+            condition |= Q(**{f"{prefix}id__in": moving_in})
     return condition
 
 

@@ -70,7 +70,7 @@ RULES: dict[str, Rule] = {
     "COUNT_CAP": Rule(1000, ""),
     "EXPORT_MAX_ROWS": Rule(20000, ""),
     # Items of the work queue shown at once (most urgent first).
-    "WORK_QUEUE_MAX_ITEMS": Rule(200, ""),
+    "WORK_QUEUE_MAX_ITEMS": Rule(50, ""),
 }
 
 

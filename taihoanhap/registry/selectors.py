@@ -1,6 +1,8 @@
 """Reads of the registry: finding people, paging without slow counts, the person page's data.
 
-Every query starts from `Person.objects.visible_to(user)`. The list filters and sorts on the
+Every query starts from the scoping entry point: the lists from `Person.objects.managed_by(user)`
+(the user's jurisdiction; persons of pending incoming transfers are reached from the work
+queue), single records from `visible_to(user)`. The list filters and sorts on the
 person's own columns (the current case's status, class and release date are copied there), so
 one index serves each list: (area, status, name_key) - see PERFORMANCE.md.
 """
@@ -81,7 +83,7 @@ def parse_query(text: str) -> ParsedQuery:
 def search_persons(
     user: Any, query: ParsedQuery, filters: dict[str, Any], order: tuple[str, ...]
 ) -> QuerySet[Person]:
-    persons = Person.objects.visible_to(user)
+    persons = Person.objects.managed_by(user)
     if query.citizen_id:
         persons = persons.filter(citizen_id=query.citizen_id)
     if query.name_key:

@@ -197,3 +197,20 @@ def test_the_header_search_box_posts_to_the_list(client_for, cast):
     body = client_for("commune_a").get(reverse("registry:work_queue")).content.decode()
     assert f'method="post" action="{LIST}"' in body
     assert "csrfmiddlewaretoken" in body
+
+
+def test_a_person_moving_in_is_answered_from_the_queue_not_listed_yet(client_for, cast):
+    from taihoanhap.registry.lifecycle import request_transfer
+
+    case = make_case(commune=cast.commune_a)
+    request_transfer(
+        case,
+        to_commune=cast.commune_b,
+        to_address="Ấp 1",
+        reason="x",
+        requested_on=date.today(),
+        acting_user=cast.users["commune_a"],
+    )
+    response = client_for("commune_b").get(LIST)
+    assert names(response) == []
+    assert client_for("commune_b").get(case.person.get_absolute_url()).status_code == 200
