@@ -47,7 +47,10 @@ class EmployerForm(ValidatingModelForm):
         model = Employer
         fields = EMPLOYER_FIELDS
         help_texts = {"tax_code": _("10 digits, or 10 digits-3 digits for a branch.")}
-        labels = {"address": pgettext_lazy("postal", "address")}
+        labels = {
+            "name": pgettext_lazy("organisation", "name"),
+            "address": pgettext_lazy("postal", "address"),
+        }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

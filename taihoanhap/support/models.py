@@ -75,7 +75,7 @@ class NeedAssessment(UUIDModel, TimeStampedModel):
     person = models.ForeignKey("registry.Person", models.CASCADE, related_name="need_assessments")
     case = models.ForeignKey("registry.Case", models.CASCADE, related_name="need_assessments")
     occasion = models.CharField(_("occasion"), max_length=16, choices=AssessmentOccasion.choices)
-    assessed_on = models.DateField(_("assessed on"))
+    assessed_on = models.DateField(pgettext_lazy("needs", "assessed on"))
     note = models.CharField(_("note"), max_length=500, blank=True)
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("assessed by")
