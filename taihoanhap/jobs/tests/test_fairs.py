@@ -308,3 +308,12 @@ def test_registering_through_the_page_records_consent_given_now(cast, client_for
 def test_the_person_search_never_puts_the_name_in_the_address(cast, client_for, fair):
     url = reverse("jobs:fair_register", kwargs={"pk": fair.pk})
     assert client_for("employment").get(url, {"q": "nguyen"}).context["rows"] == []
+
+
+def test_the_overview_can_list_only_the_communes_without_a_fair(cast, client_for):
+    make_fair(cast)
+    url = reverse("jobs:overview")
+    response = client_for("leader").get(url, {"only": "without"})
+    communes = [row.commune for row in response.context["communes"]]
+    assert communes == [cast.commune_b]
+    assert response.context["without_fair"] == 1

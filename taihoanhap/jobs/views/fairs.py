@@ -427,6 +427,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     last = min(max(last, 2000), today.year + 1)
     years = [last - 2, last - 1, last]
     communes = fairs_by_commune(request.user, years)
+    without_fair = sum(1 for c in communes if c.total == 0)
+    only_without = request.GET.get("only") == "without"
+    if only_without:
+        communes = [c for c in communes if c.total == 0]
     figures = employment_figures(request.user, today)
     return render(
         request,
@@ -435,7 +439,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "years": years,
             "year": last,
             "communes": communes,
-            "without_fair": sum(1 for c in communes if c.total == 0),
+            "without_fair": without_fair,
+            "only_without": only_without,
             "figures": figures,
             "total": total_row(figures),
             "statuses": EmploymentStatus.choices,
