@@ -12,5 +12,5 @@ ITEMS = [
     ),
     NavItem(_("Vacancies"), "jobs:vacancy_list", order=330),
     NavItem(_("Employers"), "jobs:employer_list", order=340),
-    NavItem(_("Fairs and employment by commune"), "jobs:overview", order=350),
+    NavItem(_("Summary by commune"), "jobs:overview", order=350),
 ]
