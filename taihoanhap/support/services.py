@@ -93,10 +93,6 @@ def _require_agency(user: Any) -> Agency:
     return user.agency
 
 
-def _person_province_id(person: Person) -> int:
-    return person.province_id
-
-
 # --- Needs -------------------------------------------------------------------------------------
 
 
