@@ -390,6 +390,22 @@ ACTION_LIST = [
         when=_has_active_helper,
     ),
     CaseAction(
+        "ra-trai",
+        _("Correct the release or its certificate"),
+        f.ReleaseForm,
+        lambda c, d, u: services.update_release(
+            c.release,
+            expected_version=d["release_version"],
+            acting_user=u,
+            facility_name=d["facility_name"],
+            release_date=d["release_date"],
+            certificate_number=d["certificate_number"],
+            certificate_date=d["certificate_date"],
+        ),
+        _("The release has been corrected."),
+        OPEN,
+    ),
+    CaseAction(
         "ghi-chu",
         _("Edit the case notes"),
         f.NotesForm,

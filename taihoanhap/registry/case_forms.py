@@ -359,6 +359,34 @@ class EndHelperForm(CaseForm):
         self.fields["helper"].queryset = self.case.helpers.filter(ended_on=None)
 
 
+class ReleaseForm(CaseForm):
+    """Correcting the release: the completion or amnesty certificate, the facility, the date."""
+
+    facility_name = _text(
+        _("Facility name"),
+        required=False,
+        max_length=200,
+        help_text=_("When the facility is not in the list."),
+    )
+    release_date = DateField(label=_("Release date"), future=True)
+    certificate_number = _text(_("Certificate number"), required=False, max_length=50)
+    certificate_date = DateField(label=_("Certificate date"), required=False)
+    release_version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        release = self.case.release
+        for name in ("facility_name", "release_date", "certificate_number", "certificate_date"):
+            self.initial.setdefault(name, getattr(release, name))
+        self.initial.setdefault("release_version", release.version)
+
+    def clean_release_date(self) -> Any:
+        day = self.cleaned_data["release_date"]
+        if self.case.received_on and day > self.case.received_on:
+            raise ValidationError(_("The release cannot be after the reception."))
+        return day
+
+
 class NotesForm(CaseForm):
     notes = forms.CharField(
         label=_("Case notes"),

@@ -248,8 +248,25 @@ def update_release(
         obj=release,
         changes=diff(before, snapshot(release, list(data))),
     )
-    if case is not None and "release_date" in data:
+    if case is not None and before.get("release_date") != release.release_date:
         case.release = release
+        if case.status in (
+            CaseStatus.EXPECTED,
+            CaseStatus.ADDRESS_VERIFIED,
+            CaseStatus.ADDRESS_MISMATCH,
+        ):
+            # The duties that hang on the release date move with it.
+            moved = deadlines.cancel(case, DeadlineKind.EXPECTED_RETURN)
+            if moved:
+                deadlines.open_deadline(
+                    case, kind=DeadlineKind.EXPECTED_RETURN, due_on=release.release_date
+                )
+            if deadlines.cancel(case, DeadlineKind.PAROLEE_REPORT):
+                deadlines.open_deadline(
+                    case,
+                    kind=DeadlineKind.PAROLEE_REPORT,
+                    due_on=deadlines.parolee_report_due(release.release_date),
+                )
         sync_person(case)
     return release
 

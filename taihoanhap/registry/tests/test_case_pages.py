@@ -321,3 +321,102 @@ def test_the_information_sheet_is_not_printable_by_the_bank(client_for, cast):
     assert client_for("commune_b").get(url).status_code == 404
     unknown = reverse("registry:case_print", kwargs={"pk": case.pk, "form": "hcd99"})
     assert client_for("commune_a").get(unknown).status_code == 404
+
+
+# --- Records of the case -----------------------------------------------------------------------
+
+
+def test_correcting_the_expected_release_date_moves_the_reception_deadline(client_for, cast):
+    from taihoanhap.registry.models import Deadline, DeadlineKind, DeadlineStatus
+
+    case = open_case_for(
+        cast.users["commune_a"], commune=cast.commune_a, release_date=TODAY + timedelta(days=40)
+    )
+    new_date = TODAY + timedelta(days=20)
+    response = client_for("commune_a").post(
+        action_url(case, "ra-trai"),
+        {
+            "version": case.version,
+            "release_version": case.release.version,
+            "facility_name": "Trại giam Xuân Lộc",
+            "release_date": d(new_date),
+            "certificate_number": "",
+            "certificate_date": "",
+        },
+    )
+    assert response.status_code == 302
+    due = Deadline.objects.get(
+        case=case, kind=DeadlineKind.EXPECTED_RETURN, status=DeadlineStatus.OPEN
+    )
+    assert due.due_on == new_date
+    assert Person.objects.get(pk=case.person_id).release_date == new_date
+
+
+def test_helpers_and_the_officer_are_recorded_on_the_case(client_for, cast):
+    case = received_case(cast.users["commune_a"], commune=cast.commune_a)
+    client = client_for("province")
+    response = client.post(
+        action_url(case, "nguoi-giup-do"),
+        {
+            "version": case.version,
+            "kind": "family",
+            "name": "Lê Thị Hoa",
+            "organisation": "",
+            "relationship": "Mẹ",
+            "phone": "0912345678",
+            "assigned_on": d(TODAY),
+        },
+    )
+    assert response.status_code == 302
+    helper = case.helpers.get()
+    assert helper.name == "Lê Thị Hoa"
+    case.refresh_from_db()
+    response = client.post(
+        action_url(case, "ket-thuc-giup-do"),
+        {"version": case.version, "helper": helper.pk, "ended_on": d(TODAY)},
+    )
+    assert response.status_code == 302
+    helper.refresh_from_db()
+    assert helper.ended_on == TODAY
+    form = client.get(action_url(case, "can-bo")).context["form"]
+    officers = set(form.fields["officer"].queryset)
+    assert officers == {cast.users["province"], cast.users["commune_a"]}
+    assert cast.users["commune_b"] not in form.fields["officer"].queryset
+
+
+def test_a_photo_is_uploaded_and_served_only_in_scope(client_for, cast, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 40), "white").save(buffer, format="PNG")
+    png = buffer.getvalue()
+    person = make_person(
+        cast.commune_a,
+        full_name="Trần Văn Bình",
+        birth_date=date(1988, 5, 12),
+        citizen_id="075088001234",
+    )
+    data = {
+        "full_name": person.full_name,
+        "birth": "12/05/1988",
+        "sex": "M",
+        "ethnicity": "Kinh",
+        "citizen_id": person.citizen_id,
+        "birth_registration_place": "Đồng Nai",
+        "current_address": "Tổ 1",
+        "version": person.version,
+        "photo": SimpleUploadedFile("tran-van-binh.png", png, content_type="image/png"),
+    }
+    url = reverse("registry:person_edit", kwargs={"pk": person.pk})
+    response = client_for("commune_a").post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    person.refresh_from_db()
+    assert person.photo.name.endswith(".png")
+    assert "tran-van-binh" not in person.photo.name  # no name in the file's path
+    photo = reverse("registry:person_photo", kwargs={"pk": person.pk})
+    assert client_for("commune_a").get(photo).status_code == 200
+    assert client_for("commune_b").get(photo).status_code == 404

@@ -22,7 +22,7 @@ from taihoanhap.registry import lifecycle
 from taihoanhap.registry.access import REGISTRY_WRITERS, can_see_offence
 from taihoanhap.registry.actions import ACTIONS, CaseAction
 from taihoanhap.registry.case_forms import TransferDecisionForm
-from taihoanhap.registry.models import Case, Transfer, TransferStatus
+from taihoanhap.registry.models import Case, Release, Transfer, TransferStatus
 from taihoanhap.registry.views.common import PRINT_READERS, answers, case_to_write
 
 
@@ -89,7 +89,12 @@ def case_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
         spec.run(case, form.cleaned_data, request.user)
     except StaleRecordError as error:
         data["version"] = Case.objects.values_list("version", flat=True).get(pk=case.pk)
+        if "release_version" in data:
+            data["release_version"] = Release.objects.values_list("version", flat=True).get(
+                pk=case.release_id
+            )
         case.refresh_from_db()
+        case.release.refresh_from_db()
         form = spec.form(data, case=case, user=request.user)
         form.is_valid()
         form.add_error(None, str(error))
