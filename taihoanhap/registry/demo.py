@@ -183,8 +183,8 @@ class Batch:
     assessments: list[ProbationAssessment] = field(default_factory=list)
 
     def save(self) -> None:
-        # Persons point at their case before it exists: the foreign keys are deferred to the
-        # end of the demo's transaction on both engines.
+        # A person points at a case inserted after them: that one key is checked at commit
+        # (see `generate`), every other as each table is written.
         model: Any
         for model, rows in (
             (Person, self.persons),
@@ -202,6 +202,28 @@ class Batch:
         ):
             if rows:
                 insert_rows(model, rows)
+
+
+def check_keys_as_written() -> None:
+    """On PostgreSQL, check foreign keys per statement, except the person's current case.
+
+    Django declares them deferred to commit: a million persons' records would queue tens of
+    millions of checks in the server's memory. SQLite counts deferred violations instead of
+    queueing them, so it needs nothing.
+    """
+    connection = connections[router.db_for_write(Person)]
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Person._meta.db_table)
+        current_case = [
+            name
+            for name, spec in constraints.items()
+            if spec["foreign_key"] and spec["columns"] == ["current_case_id"]
+        ]
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for name in current_case:
+            cursor.execute(f"SET CONSTRAINTS {connection.ops.quote_name(name)} DEFERRED")
 
 
 # Field types whose Python values the database drivers take as they are.
@@ -255,6 +277,15 @@ def insert_rows(model: Any, rows: list[Any]) -> None:
             values.append(value)
         params.append(values)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: one stream per table and batch instead of a statement per row.
+            copy_sql = "COPY {} ({}) FROM STDIN".format(
+                quote(model._meta.db_table), ", ".join(quote(c.column) for c in columns)
+            )
+            with cursor.cursor.copy(copy_sql) as copy:
+                for values in params:
+                    copy.write_row(values)
+            return
         for start in range(0, len(params), 1000):
             cursor.executemany(sql, params[start : start + 1000])
 
@@ -813,6 +844,7 @@ def generate(ctx: DemoContext) -> None:
     if not ctx.communes:
         ctx.progress("no communes: run manage.py load_units first")
         return
+    check_keys_as_written()
     gen = Generator(ctx)
     batch = Batch()
     done = 0
