@@ -1,0 +1,1 @@
+"""Views of the jobs app, one module per screen family."""

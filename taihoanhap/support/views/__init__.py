@@ -1,0 +1,1 @@
+"""Views of the support app, one module per screen family."""

@@ -1,0 +1,155 @@
+"""A person's support page, needs and support measures."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.audit.services import record_view
+from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.support import services
+from taihoanhap.support.access import MEASURE_WRITERS, NEED_WRITERS, SUPPORT_READERS, sees_health
+from taihoanhap.support.forms import MeasureForm, NeedAssessmentForm, NeedCloseForm
+from taihoanhap.support.models import Need, NeedStatus
+from taihoanhap.support.views.common import (
+    apply_errors,
+    get_person,
+    get_person_to_act_on,
+    person_page_url,
+    registry_person_url,
+)
+
+# The sections of the person page that belong to support and jobs (the jobs app sits beside
+# this one, so it is looked up by name rather than imported).
+OWN_PANEL_MODULES = ("taihoanhap.support.panels", "taihoanhap.jobs.panels")
+
+
+def _own_panels(person, user) -> list:
+    panels = []
+    for name in OWN_PANEL_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError:
+            continue
+        panels.extend(module.panels_for(person, user))
+    return sorted(panels, key=lambda panel: panel.order)
+
+
+@allow(read=SUPPORT_READERS)
+def person_support(request: HttpRequest, pk: str) -> HttpResponse:
+    """Needs, support, referrals, training and employment of one person, on one page."""
+    person = get_person(request, pk)
+    record_view(request.user, person, note="support")
+    sections = [
+        {
+            "title": panel.title,
+            "html": render_to_string(panel.template, panel.context, request=request),
+        }
+        for panel in _own_panels(person, request.user)
+    ]
+    return render(
+        request,
+        "support/person_support.html",
+        {"person": person, "sections": sections, "registry_url": registry_person_url(person)},
+    )
+
+
+@allow(read=NEED_WRITERS, write=NEED_WRITERS)
+def needs_assess(request: HttpRequest, pk: str) -> HttpResponse:
+    person = get_person_to_act_on(request, pk)
+    form = NeedAssessmentForm(request.POST or None)
+    if not sees_health(request.user):
+        form.fields["kinds"].choices = [
+            c for c in form.fields["kinds"].choices if c[0] not in ("health", "counselling")
+        ]
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assess_needs(
+                person,
+                kinds=form.cleaned_data["kinds"],
+                occasion=form.cleaned_data["occasion"],
+                assessed_on=form.cleaned_data["assessed_on"],
+                note=form.cleaned_data["note"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Recorded the needs assessment: %(count)s new need(s).")
+                % {"count": assessment.needs.count()},
+            )
+            return redirect(person_page_url(person))
+    open_needs = Need.objects.filter(person=person, status=NeedStatus.OPEN)
+    return render(
+        request,
+        "support/needs_assess.html",
+        {"person": person, "form": form, "open_needs": list(open_needs)},
+    )
+
+
+@allow(read=NEED_WRITERS, write=NEED_WRITERS)
+def need_close(request: HttpRequest, pk: str) -> HttpResponse:
+    """Confirm that an open need is met, or that the person declined it."""
+    need = get_visible_or_404(Need.objects.visible_to(request.user).select_related("person"), pk=pk)
+    if need.is_sensitive and not sees_health(request.user):
+        raise Http404
+    get_person_to_act_on(request, need.person_id)
+    form = NeedCloseForm(request.POST or None, initial={"version": need.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_need(
+                need,
+                status=form.cleaned_data["status"],
+                closed_on=form.cleaned_data["closed_on"],
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+                acting_user=request.user,
+            )
+        except StaleRecordError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Recorded: need “%(need)s” is now %(status)s.")
+                % {"need": need.get_kind_display(), "status": need.get_status_display()},
+            )
+            return redirect(person_page_url(need.person))
+    return render(request, "support/need_close.html", {"need": need, "form": form})
+
+
+@allow(read=MEASURE_WRITERS, write=MEASURE_WRITERS)
+def measure_add(request: HttpRequest, pk: str) -> HttpResponse:
+    person = get_person_to_act_on(request, pk)
+    form = MeasureForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure = services.record_measure(
+                person,
+                kind=form.cleaned_data["kind"],
+                provided_on=form.cleaned_data["provided_on"],
+                provider_name=form.cleaned_data["provider_name"],
+                amount_vnd=form.cleaned_data["amount_vnd"],
+                outcome=form.cleaned_data["outcome"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            text = _("Recorded the support: %(kind)s.") % {"kind": measure.get_kind_display()}
+            if measure.need_id:
+                text += " " + _("The matching need is marked met.")
+            messages.success(request, text)
+            return redirect(person_page_url(person))
+    return render(request, "support/measure_add.html", {"person": person, "form": form})

@@ -1,0 +1,54 @@
+"""Referrals in the work queue: overdue ones for the sender, unanswered ones for the receiver."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from taihoanhap.registry.workqueue import WorkItem
+from taihoanhap.support.models import Referral, ReferralStatus
+
+
+def items_for(user: Any, today: date) -> list[WorkItem]:
+    """One query: referrals the user's agency sent that are past their answer date, and
+    referrals it received that still await its answer."""
+    agency_id = getattr(user, "agency_id", None)
+    if agency_id is None:
+        return []
+    referrals = (
+        Referral.objects.visible_to(user)
+        .filter(status=ReferralStatus.SENT)
+        .filter(Q(from_agency_id=agency_id, respond_by__lt=today) | Q(to_agency_id=agency_id))
+        .select_related("person", "from_agency", "to_agency")
+        .order_by("respond_by")
+    )
+    items = []
+    for referral in referrals:
+        url = reverse("support:referral_detail", kwargs={"pk": referral.pk})
+        if referral.to_agency_id == agency_id:
+            title = _("Answer the referral from %(agency)s (%(purpose)s)") % {
+                "agency": referral.from_agency,
+                "purpose": referral.get_purpose_display(),
+            }
+            kind = "support.referral_incoming"
+        else:
+            title = _("Referral to %(agency)s not answered (%(purpose)s)") % {
+                "agency": referral.to_agency,
+                "purpose": referral.get_purpose_display(),
+            }
+            kind = "support.referral_overdue"
+        items.append(
+            WorkItem(
+                due_on=referral.respond_by,
+                title=title,
+                url=url,
+                kind=kind,
+                person_name=referral.person.full_name,
+                legal_source=referral.deadline_source,
+            )
+        )
+    return items
