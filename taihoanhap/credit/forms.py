@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -9,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.core.citizen_id import clean_citizen_id, parse_citizen_id
 from taihoanhap.credit.models import (
-    CreditParameter,
     LoanKind,
     LoanPurpose,
     LoanStatus,
@@ -291,20 +291,35 @@ class ListFilterForm(forms.Form):
 # --- Parameters -------------------------------------------------------------------------------
 
 
-class ParameterForm(forms.ModelForm):
-    class Meta:
-        model = CreditParameter
-        fields = ["key", "value", "effective_from", "source", "note"]
-        help_texts = {
-            "value": _("VND as digits; a rate in % per year, e.g. 6,6."),
-            "effective_from": _("dd/mm/yyyy"),
-        }
+class VietnameseDecimalField(forms.DecimalField):
+    """A number as typed in Vietnam: "6,6" (decimal comma), "4.000.000" (thousands dots);
+    "6.6" is read as a decimal point, since thousands come in groups of three."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["key"].choices = ParameterKey.choices
-        self.fields["value"].localize = True
-        self.fields["value"].widget.is_localized = True
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
-    def validate_unique(self) -> None:
-        """The service checks the one-row-per-day rule with a clear message."""
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "").replace("đ", "")
+            if "," in text:
+                text = text.replace(".", "").replace(",", ".")
+            elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", text):
+                text = text.replace(".", "")
+            value = text
+        return super().to_python(value)
+
+
+class ParameterForm(forms.Form):
+    key = forms.ChoiceField(label=_("Parameter"), choices=ParameterKey.choices)
+    value = VietnameseDecimalField(
+        label=_("Value"),
+        max_digits=18,
+        decimal_places=4,
+        help_text=_("VND as digits; a rate in % per year, e.g. 6,6."),
+    )
+    effective_from = forms.DateField(label=_("In force from"), help_text=_("dd/mm/yyyy"))
+    source = forms.CharField(
+        label=_("Legal source"),
+        max_length=250,
+        help_text=_("The decision, article or notice that sets this value."),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=250)

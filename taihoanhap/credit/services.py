@@ -34,6 +34,7 @@ from taihoanhap.credit.access import (
 )
 from taihoanhap.credit.eligibility import assess, latest_case
 from taihoanhap.credit.models import (
+    DEBT_STATUSES,
     PARAMETER_UNITS,
     CreditParameter,
     DebtDeclaration,
@@ -731,6 +732,10 @@ def record_repayment(
     """Money paid back. The loan is settled when nothing is owed; an overdue loan stays overdue
     unless the bank says this payment cleared the arrears."""
     require_role(acting_user, LOAN_DECIDERS)
+    if application.status not in DEBT_STATUSES:
+        raise TransitionError(
+            _("Repayments are recorded only for a disbursed loan that is still owed.")
+        )
     outstanding = application.outstanding
     if amount <= 0 or amount > outstanding:
         raise ValidationError(

@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def cast_admin(cast):
+    return cast.users["admin"]
