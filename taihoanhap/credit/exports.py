@@ -23,7 +23,7 @@ DATE = "DD/MM/YYYY"
 MONEY = "#,##0"
 
 
-def _sheet(title: str, heading: Sequence[str], header: Sequence[str]) -> tuple[Workbook, Any]:
+def new_sheet(title: str, heading: Sequence[str], header: Sequence[str]) -> tuple[Workbook, Any]:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
@@ -41,7 +41,9 @@ def _sheet(title: str, heading: Sequence[str], header: Sequence[str]) -> tuple[W
     return workbook, sheet
 
 
-def _append(sheet: Any, rows: Iterable[Sequence[Any]], money_columns: Iterable[int] = ()) -> None:
+def append_rows(
+    sheet: Any, rows: Iterable[Sequence[Any]], money_columns: Iterable[int] = ()
+) -> None:
     money = set(money_columns)
     for values in rows:
         sheet.append(list(values))
@@ -94,7 +96,7 @@ def form01_workbook(eligible_list: EligibleList, entries: Sequence[Any]) -> Work
         _("Amount needed (VND)"),
         _("Note"),
     ]
-    workbook, sheet = _sheet(_("Form 01"), heading, header)
+    workbook, sheet = new_sheet(_("Form 01"), heading, header)
     rows = []
     for number, entry in enumerate(entries, start=1):
         person = entry.person
@@ -118,7 +120,7 @@ def form01_workbook(eligible_list: EligibleList, entries: Sequence[Any]) -> Work
                 entry.note,
             ]
         )
-    _append(sheet, rows, money_columns=[9])
+    append_rows(sheet, rows, money_columns=[9])
     return workbook
 
 
@@ -131,7 +133,7 @@ def form02_workbook(application: LoanApplication) -> Workbook:
             "prison sentence"
         ),
     ]
-    workbook, sheet = _sheet(_("Form 02"), heading, [_("Item"), _("Content")])
+    workbook, sheet = new_sheet(_("Form 02"), heading, [_("Item"), _("Content")])
     share = ""
     if application.workforce:
         share = f"{(application.returnees_on_contract or 0) * 100 / application.workforce:.1f}%"
@@ -156,7 +158,7 @@ def form02_workbook(application: LoanApplication) -> Workbook:
             else _("Not confirmed yet"),
         ),
     ]
-    _append(sheet, rows)
+    append_rows(sheet, rows)
     amount_label = _("Amount requested (VND)")
     for row in sheet.iter_rows(min_col=1, max_col=2):
         if row[0].value == amount_label:
@@ -180,8 +182,8 @@ def applications_workbook(applications: Iterable[LoanApplication]) -> Workbook:
         _("Status"),
         _("Status changed on"),
     ]
-    workbook, sheet = _sheet(_("Loan applications"), [_("Loan applications")], header)
-    _append(
+    workbook, sheet = new_sheet(_("Loan applications"), [_("Loan applications")], header)
+    append_rows(
         sheet,
         (
             [
