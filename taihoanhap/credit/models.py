@@ -34,7 +34,10 @@ if TYPE_CHECKING:
 
 class ParameterKey(models.TextChoices):
     POOR_HOUSEHOLD_RATE = "poor_household_rate", _("Poor-household lending rate (% per year)")
-    OVERDUE_RATE_PERCENT = "overdue_rate_percent", _("Overdue rate (% of the lending rate)")
+    OVERDUE_RATE_PERCENT = (
+        "overdue_rate_percent",
+        _("Overdue rate (percentage of the lending rate)"),
+    )
     TRAINING_MONTHLY_LIMIT = "training_monthly_limit", _("Vocational training: limit per month")
     INDIVIDUAL_LIMIT = "individual_limit", _("Production, business, job: limit per individual")
     BUSINESS_PROJECT_LIMIT = "business_project_limit", _("Business: limit per project")
