@@ -362,8 +362,8 @@ def _overdue(application: LoanApplication, data: dict[str, Any], user: Any) -> s
 OVERDUE = Step(
     title=gettext_lazy("Record overdue debt"),
     explanation=gettext_lazy(
-        "The debt was not paid when due. From this day the overdue rate (130 percent of the lending "
-        "rate) applies, and the person's timeline records it."
+        "The debt was not paid when due. From this day the overdue rate (130 percent of the "
+        "lending rate) applies, and the person's timeline records it."
     ),
     button=gettext_lazy("Record overdue debt"),
     target=LoanStatus.OVERDUE,
