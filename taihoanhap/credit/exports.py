@@ -152,7 +152,7 @@ def form02_workbook(application: LoanApplication) -> Workbook:
         (_("Use of the loan"), application.plan),
         (_("Collateral"), application.collateral),
         (
-            _("Confirmed by the commune People's Committee"),
+            _("Certification of the commune People's Committee"),
             (f"{application.plan_confirming_body}, {application.plan_confirmed_on:%d/%m/%Y}")
             if application.plan_confirmed_on
             else _("Not confirmed yet"),

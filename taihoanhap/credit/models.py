@@ -352,6 +352,7 @@ class LoanApplication(UUIDModel, TimeStampedModel, VersionedModel):
         _("status"), max_length=12, choices=LoanStatus.choices, default=LoanStatus.DRAFT
     )
     status_changed_on = models.DateField(_("status changed on"))
+    drawn_up_on = models.DateField(_("drawn up on"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("drawn up by")
     )

@@ -395,6 +395,7 @@ def create_individual_application(
             case=case,
             commune_id=person.commune_id,
             status_changed_on=today,
+            drawn_up_on=today,
             created_by=acting_user,
             **_data_fields(data),
         )
@@ -428,6 +429,7 @@ def create_business_application(
             returnees_on_contract=employer.returnees_on_contract,
             commune_id=employer.commune_id,
             status_changed_on=today,
+            drawn_up_on=today,
             created_by=acting_user,
             **_data_fields(data),
         )

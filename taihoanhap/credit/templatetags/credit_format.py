@@ -23,3 +23,14 @@ def thousands(value: Any) -> str:
     if value in (None, ""):
         return "—"
     return format_number(value)
+
+
+@register.filter
+def rate(value: Any) -> str:
+    """A percentage without trailing zeros, with the Vietnamese decimal comma: 6,6 · 8,58 · 130."""
+    if value in (None, ""):
+        return "—"
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")

@@ -117,6 +117,7 @@ def individual(
         "representative_relationship": Relationship.PARENT,
         "status": status,
         "status_changed_on": date(2025, 10, 1),
+        "drawn_up_on": date(2025, 9, 20),
         "created_by": created_by,
     }
     if purpose == LoanPurpose.TRAINING:
@@ -144,6 +145,7 @@ def business(
         "collateral": "Quyền sử dụng đất nhà xưởng",
         "status": status,
         "status_changed_on": date(2025, 10, 1),
+        "drawn_up_on": date(2025, 9, 20),
         "created_by": created_by,
     }
     defaults.update(fields)
