@@ -47,6 +47,10 @@ class YearForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=_year_choices)
 
 
+class ComplianceForm(YearForm):
+    unmet_only = forms.BooleanField(label=_("Only units not meeting the target"), required=False)
+
+
 class BudgetFilterForm(YearForm):
     agency = forms.ModelChoiceField(
         label=_("Agency"), required=False, queryset=None, empty_label=_("All agencies")

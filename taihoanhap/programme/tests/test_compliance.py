@@ -170,3 +170,11 @@ def test_a_recognition_outside_the_users_area_answers_404(cast, client_for):
     assert client_for("other_province").get(url).status_code == 404
     unit_url = reverse("programme:compliance_unit", kwargs={"unit": cast.commune_a.pk})
     assert client_for("commune_b").get(unit_url).status_code == 404
+
+
+def test_the_compliance_page_can_show_only_units_not_meeting_the_target(cast, client_for):
+    police = cast.users["province"]
+    f.recognition(cast.commune_a, police)
+    f.recognition(cast.commune_a, police, category=RecognitionCategory.HELPER, name="Bà Tư")
+    page = client_for("leader").get(reverse("programme:compliance") + "?year=2026&unmet_only=on")
+    assert [row.unit for row in page.context["rows"]] == [cast.commune_b]

@@ -30,6 +30,7 @@ from taihoanhap.programme.access import (
     may_set_targets,
 )
 from taihoanhap.programme.forms import (
+    ComplianceForm,
     RecognitionEditForm,
     RecognitionFilterForm,
     RecognitionForm,
@@ -66,13 +67,22 @@ def _year(request: HttpRequest) -> tuple[YearForm, int]:
 @allow(read=RECOGNITION_READERS)
 def compliance_view(request: HttpRequest) -> HttpResponse:
     """Every unit of the province, met or not met, for the year (the leader's landing page)."""
-    form, year = _year(request)
+    data = request.GET.copy()
+    data.setdefault("year", str(timezone.localdate().year))
+    form = ComplianceForm(data)
+    valid = form.is_valid()
+    year = form.cleaned_data["year"] if valid else timezone.localdate().year
     province = user_province(request.user)
     if province is None:
         raise Http404
     report = compliance(request.user, province, year)
+    rows = report.rows
+    if valid and form.cleaned_data.get("unmet_only"):
+        rows = [row for row in rows if not row.met]
     return render(
-        request, "programme/compliance.html", {"form": form, "report": report, "year": year}
+        request,
+        "programme/compliance.html",
+        {"form": form, "report": report, "rows": rows, "year": year},
     )
 
 
