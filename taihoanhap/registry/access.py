@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from taihoanhap.accounts.roles import Role
+from taihoanhap.accounts.roles import POLICE, Role
 from taihoanhap.accounts.scope import scope_for
 
 # Roles that open person pages (each within its scope).
@@ -37,8 +37,13 @@ OFFENCE_READERS = frozenset(
 )
 
 
-def person_scope_q(user: Any, *, prefix: str = "") -> Q:
-    """Filter for persons (at `prefix`, e.g. "case__person__") inside the user's scope."""
+def person_scope_q(user: Any, *, prefix: str = "", incoming: bool = True) -> Q:
+    """Filter for persons (at `prefix`, e.g. "case__person__") inside the user's scope.
+
+    Police also see the persons whose pending transfer is addressed to their jurisdiction, so
+    the receiving commune can read the record before accepting it (but not act on the case:
+    see `in_jurisdiction`). `incoming=False` leaves them out: the persons the user manages.
+    """
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     if user.role == Role.FACILITY_OFFICER:
@@ -47,7 +52,41 @@ def person_scope_q(user: Any, *, prefix: str = "") -> Q:
 
         released_here = Release.objects.filter(facility_id=user.agency_id).values("person_id")
         return Q(**{f"{prefix}id__in": released_here}) if user.agency_id else Q(pk__in=[])
-    return scope_for(user).q(province=f"{prefix}province", commune=f"{prefix}commune")
+    condition = scope_for(user).q(province=f"{prefix}province", commune=f"{prefix}commune")
+    if incoming and user.role in POLICE:
+        moving_in = incoming_person_ids(user)
+        if moving_in:
+            condition |= Q(**{f"{prefix}id__in": moving_in})
+    return condition
+
+
+def incoming_person_ids(user: Any) -> list[Any]:
+    """Persons with a pending transfer into the user's jurisdiction from outside it.
+
+    One small indexed query; the list is short (transfers wait days, not months), and putting
+    the ids in the filter keeps the list pages on their (area, status, name) index.
+    """
+    scope = scope_for(user)
+    if scope.everything or scope.is_empty:
+        return []
+    from taihoanhap.registry.models import Transfer, TransferStatus
+
+    return list(
+        Transfer.objects.filter(status=TransferStatus.PENDING)
+        .filter(scope.q(province="to_province", commune="to_commune"))
+        .exclude(scope.q(province="from_province", commune="from_commune"))
+        .values_list("person_id", flat=True)[:500]
+    )
+
+
+def in_jurisdiction(user: Any, person: Any) -> bool:
+    """Whether the person's current commune lies in the user's own jurisdiction.
+
+    Reading may reach further (a pending incoming transfer); acting on the case may not.
+    """
+    if getattr(user, "role", None) not in REGISTRY_WRITERS:
+        return False
+    return scope_for(user).covers(province_id=person.province_id, commune_id=person.commune_id)
 
 
 def can_see_offence(user: Any) -> bool:

@@ -31,6 +31,8 @@ def _providers() -> tuple[Any, ...]:
     for config in apps.get_app_configs():
         if not config.name.startswith("taihoanhap."):
             continue
+        if f"{config.name}.panels" == __name__:
+            continue  # this module: the registry renders its own sections directly
         try:
             module = import_module(f"{config.name}.panels")
         except ModuleNotFoundError as exc:

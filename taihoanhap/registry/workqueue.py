@@ -50,3 +50,72 @@ def _providers() -> tuple[Any, ...]:
 def collect(user: Any, today: date) -> list[WorkItem]:
     items = [item for provider in _providers() for item in provider(user, today)]
     return sorted(items, key=lambda item: (item.due_on, str(item.title)))
+
+
+# --- The registry's own items ------------------------------------------------------------------
+
+
+def items_for(user: Any, today: date) -> list[WorkItem]:
+    """Open registry deadlines in the user's jurisdiction (expected returns up to 60 days
+    ahead, other duties up to the configured horizon), and incoming transfers to answer.
+    Two queries whatever the caseload; at most WORK_QUEUE_MAX_ITEMS deadlines, most urgent first.
+    """
+    from datetime import timedelta
+
+    from django.db.models import Q
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from taihoanhap.accounts.scope import scope_for
+    from taihoanhap.registry.access import REGISTRY_WRITERS
+    from taihoanhap.registry.models import (
+        Deadline,
+        DeadlineKind,
+        Transfer,
+        TransferStatus,
+    )
+    from taihoanhap.registry.rules import rule
+
+    if getattr(user, "role", None) not in REGISTRY_WRITERS:
+        return []
+    horizon = today + timedelta(days=rule("WORK_QUEUE_HORIZON_DAYS"))
+    expected = today + timedelta(days=rule("EXPECTED_RETURN_HORIZON_DAYS"))
+    deadlines = (
+        Deadline.objects.visible_to(user)
+        .open()
+        .filter(Q(due_on__lte=horizon) | Q(kind=DeadlineKind.EXPECTED_RETURN, due_on__lte=expected))
+        .select_related("case__person")
+        .only("due_on", "kind", "legal_source", "case__person__id", "case__person__full_name")
+        .order_by("due_on", "kind")[: rule("WORK_QUEUE_MAX_ITEMS")]
+    )
+    items = [
+        WorkItem(
+            due_on=deadline.due_on,
+            title=DeadlineKind(deadline.kind).label,
+            url=reverse("registry:person_detail", kwargs={"pk": deadline.case.person.pk}),
+            kind=f"registry.{deadline.kind}",
+            person_name=deadline.case.person.full_name,
+            legal_source=deadline.legal_source,
+        )
+        for deadline in deadlines
+    ]
+    scope = scope_for(user)
+    if not scope.everything and not scope.is_empty:
+        incoming = (
+            Transfer.objects.filter(status=TransferStatus.PENDING)
+            .filter(scope.q(province="to_province", commune="to_commune"))
+            .exclude(scope.q(province="from_province", commune="from_commune"))
+            .select_related("person")
+            .order_by("requested_on")[:50]
+        )
+        items += [
+            WorkItem(
+                due_on=transfer.requested_on,
+                title=_("Answer an incoming transfer"),
+                url=reverse("registry:transfer_decide", kwargs={"pk": transfer.pk}),
+                kind="registry.incoming_transfer",
+                person_name=transfer.person.full_name,
+            )
+            for transfer in incoming
+        ]
+    return items

@@ -69,4 +69,70 @@ def make_case(
         facility_name="Trại giam Xuân Lộc",
         release_date=release_date or date.today() - timedelta(days=200),
     )
-    return Case.objects.create(person=person, release=release, status=status, **fields)
+    case = Case.objects.create(person=person, release=release, status=status, **fields)
+    from taihoanhap.registry.services import sync_person
+
+    sync_person(case)  # the person's list fields, as the services keep them
+    return case
+
+
+# --- Through the services (for tests of the lifecycle, deadlines and pages) ---------------------
+
+
+def open_case_for(
+    user: Any,
+    person: Person | None = None,
+    *,
+    commune: AdminUnit | None = None,
+    release_type: str = ReleaseType.FULL_TERM,
+    release_date: date | None = None,
+    notice_received_on: date | None = None,
+    probation_end: date | None = None,
+    **sentence_fields: Any,
+) -> Case:
+    """An expected case opened by `user` as a commune would on receiving the notice."""
+    from taihoanhap.registry.services import open_case
+
+    if person is None:
+        assert commune is not None, "give a person or a commune"
+        person = make_person(commune)
+    release_date = release_date or date.today() + timedelta(days=30)
+    if release_type == ReleaseType.PAROLE and probation_end is None:
+        probation_end = release_date + timedelta(days=400)
+    return open_case(
+        person,
+        sentence=make_sentence(person, **sentence_fields),
+        release_type=release_type,
+        release_date=release_date,
+        facility_name="Trại giam Xuân Lộc",
+        notice_received_on=notice_received_on,
+        notice_sender="Trại giam Xuân Lộc",
+        probation_end=probation_end,
+        acting_user=user,
+    )
+
+
+def received_case(
+    user: Any,
+    person: Person | None = None,
+    *,
+    commune: AdminUnit | None = None,
+    release_type: str = ReleaseType.FULL_TERM,
+    released_on: date | None = None,
+    **fields: Any,
+) -> Case:
+    """A case opened and received at the commune (under management, or on probation)."""
+    from taihoanhap.registry.lifecycle import record_reception
+
+    released_on = released_on or date.today() - timedelta(days=40)
+    case = open_case_for(
+        user,
+        person,
+        commune=commune,
+        release_type=release_type,
+        release_date=released_on,
+        **fields,
+    )
+    return record_reception(
+        case, received_on=released_on + timedelta(days=2), commitment_signed=True, acting_user=user
+    )

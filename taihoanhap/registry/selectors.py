@@ -1,0 +1,193 @@
+"""Reads of the registry: finding people, paging without slow counts, the person page's data.
+
+Every query starts from the scoping entry point: the lists from `Person.objects.managed_by(user)`
+(the user's jurisdiction; persons of pending incoming transfers are reached from the work
+queue), single records from `visible_to(user)`. The list filters and sorts on the
+person's own columns (the current case's status, class and release date are copied there), so
+one index serves each list: (area, status, name_key) - see PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import formats
+
+from taihoanhap.core.citizen_id import clean_citizen_id
+from taihoanhap.core.text import search_key
+from taihoanhap.registry.models import (
+    Case,
+    CaseEvent,
+    Classification,
+    Deadline,
+    DeadlineStatus,
+    Person,
+    Transfer,
+)
+
+_ID = re.compile(r"^\d{9}$|^\d{12}$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What an officer typed in the search box, understood."""
+
+    name_key: str = ""
+    citizen_id: str = ""
+    birth_date: date | None = None
+    birth_year: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.name_key or self.citizen_id or self.birth_date or self.birth_year)
+
+
+def _as_date(token: str) -> date | None:
+    for fmt in formats.get_format("DATE_INPUT_FORMATS"):
+        try:
+            return datetime.strptime(token, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """ "nguyễn văn an 1990" -> name key "nguyen van an", birth year 1990.
+
+    A number of 9 or 12 digits (spaces and dots allowed) is an ID number; a date is a date of
+    birth; four digits are a year of birth; the rest is the start of the name, diacritics and
+    case ignored (decomposed Unicode input works too: the key is built from NFD).
+    """
+    text = (text or "").strip()
+    number = clean_citizen_id(text)
+    if _ID.match(number):
+        return ParsedQuery(citizen_id=number)
+    words, birth_date, birth_year = [], None, None
+    for token in text.split():
+        if _YEAR.match(token):
+            birth_year = int(token)
+        elif any(sep in token for sep in "/-.") and (day := _as_date(token)):
+            birth_date = day
+        else:
+            words.append(token)
+    return ParsedQuery(
+        name_key=search_key(" ".join(words)), birth_date=birth_date, birth_year=birth_year
+    )
+
+
+def search_persons(
+    user: Any, query: ParsedQuery, filters: dict[str, Any], order: tuple[str, ...]
+) -> QuerySet[Person]:
+    persons = Person.objects.managed_by(user)
+    if query.citizen_id:
+        persons = persons.filter(citizen_id=query.citizen_id)
+    if query.name_key:
+        persons = persons.filter(name_key__startswith=query.name_key)
+    if query.birth_date:
+        persons = persons.filter(birth_date=query.birth_date)
+    if query.birth_year:
+        persons = persons.filter(birth_year=query.birth_year)
+    if filters.get("commune"):
+        persons = persons.filter(commune=filters["commune"])
+    if filters.get("status"):
+        persons = persons.filter(case_status=filters["status"])
+    if filters.get("klass"):
+        persons = persons.filter(case_class=filters["klass"])
+    if filters.get("released_from"):
+        persons = persons.filter(release_date__gte=filters["released_from"])
+    if filters.get("released_to"):
+        persons = persons.filter(release_date__lte=filters["released_to"])
+    if filters.get("born_from"):
+        persons = persons.filter(birth_year__gte=filters["born_from"])
+    if filters.get("born_to"):
+        persons = persons.filter(birth_year__lte=filters["born_to"])
+    return persons.order_by(*order)
+
+
+def capped_count(queryset: QuerySet[Any], cap: int) -> tuple[int, bool]:
+    """(count, more): counts at most cap + 1 rows, so a broad search never counts a million."""
+    count = queryset.order_by()[: cap + 1].count()
+    return (cap, True) if count > cap else (count, False)
+
+
+class SlicePage:
+    """A page of a list fetched with LIMIT size + 1: it knows whether a next page exists
+    without counting. Shaped like Django's Page for templates/includes/pagination.html.
+    """
+
+    def __init__(self, rows: list[Any], number: int, size: int, total: int, more: bool):
+        self.has_next = len(rows) > size
+        self.object_list = rows[:size]
+        self.number = number
+        self.has_previous = number > 1
+        self.paginator = self
+        self.num_pages = None if more else max(1, -(-total // size))
+
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def page_of(queryset: QuerySet[Any], raw_number: Any, size: int, total: int, more: bool) -> Any:
+    try:
+        number = max(1, int(raw_number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * size
+    rows = list(queryset[offset : offset + size + 1])
+    return SlicePage(rows, number, size, total, more)
+
+
+# --- The person page ---------------------------------------------------------------------------
+
+
+def person_for_page(user: Any, pk: Any) -> QuerySet[Person]:
+    return Person.objects.visible_to(user).select_related(
+        "commune", "province", "permanent_commune"
+    )
+
+
+def cases_for_page(person: Person) -> list[Case]:
+    """The person's cases, current first, with everything the page shows in a fixed number of
+    queries whatever the number of cases and records.
+    """
+    cases = (
+        Case.objects.filter(person=person)
+        .select_related("release__sentence", "release__facility", "officer")
+        .order_by("-release__release_date", "-created_at")
+        .prefetch_related(
+            Prefetch(
+                "classifications",
+                queryset=Classification.objects.select_related("decided_by"),
+            ),
+            "helpers",
+            Prefetch(
+                "deadlines",
+                queryset=Deadline.objects.filter(status=DeadlineStatus.OPEN).order_by("due_on"),
+                to_attr="open_deadlines",
+            ),
+            Prefetch(
+                "transfers",
+                queryset=Transfer.objects.select_related("from_commune", "to_commune"),
+            ),
+            "assessments",
+            "absences",
+            "violations",
+            "reoffences",
+        )
+    )
+    return list(cases)
+
+
+def timeline_rows(events: QuerySet[CaseEvent], limit: int = 200) -> list[CaseEvent]:
+    return list(events[:limit])

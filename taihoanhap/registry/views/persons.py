@@ -1,0 +1,493 @@
+"""Finding people, the person page, registering and correcting persons and sentences."""
+
+from __future__ import annotations
+
+import io
+import mimetypes
+import secrets
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.scope import get_visible_or_404, scope_for
+from taihoanhap.audit.models import Action
+from taihoanhap.audit.services import record, record_view
+from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.registry import services
+from taihoanhap.registry.access import (
+    PERSON_READERS,
+    REGISTRY_WRITERS,
+    can_see_offence,
+    in_jurisdiction,
+)
+from taihoanhap.registry.actions import actions_for
+from taihoanhap.registry.expungement import expungement_hint
+from taihoanhap.registry.forms import (
+    SORTS,
+    OpenCaseForm,
+    PersonFilterForm,
+    PersonForm,
+    SearchForm,
+    SentenceForm,
+)
+from taihoanhap.registry.models import CaseStatus, Person, Sentence, TransferStatus
+from taihoanhap.registry.panels import panels_for
+from taihoanhap.registry.rules import rule
+from taihoanhap.registry.selectors import (
+    ParsedQuery,
+    capped_count,
+    cases_for_page,
+    page_of,
+    parse_query,
+    person_for_page,
+    search_persons,
+    timeline_rows,
+)
+from taihoanhap.registry.timeline import events_for
+from taihoanhap.registry.views.common import person_to_write
+
+SEARCHES = "registry_searches"  # session key: {opaque key: typed text}
+KEPT_SEARCHES = 20
+FILTER_NAMES = (
+    "commune",
+    "status",
+    "klass",
+    "released_from",
+    "released_to",
+    "born_from",
+    "born_to",
+)
+
+
+# --- Finding people ----------------------------------------------------------------------------
+
+
+def _store_search(request: HttpRequest) -> HttpResponse:
+    """A search by name or ID number is POSTed; the URL gets an opaque key to it, never the
+    text (no personal data in URLs, logs or browser history).
+    """
+    form = SearchForm(request.POST)
+    text = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    params = QueryDict(mutable=True)
+    for name in (*FILTER_NAMES, "sort"):
+        if request.POST.get(name):
+            params[name] = request.POST[name]
+    if text:
+        key = secrets.token_urlsafe(9)
+        searches = dict(request.session.get(SEARCHES, {}))
+        searches[key] = text
+        request.session[SEARCHES] = dict(list(searches.items())[-KEPT_SEARCHES:])
+        params["s"] = key
+    url = reverse("registry:person_list")
+    return redirect(f"{url}?{params.urlencode()}" if params else url)
+
+
+def _listing(request: HttpRequest) -> tuple[QuerySet[Person], dict[str, Any]]:
+    """The people the current list shows (search text from the session, filters from the URL)."""
+    user = request.user
+    offence = can_see_offence(user)
+    key = request.GET.get("s", "")
+    text = request.session.get(SEARCHES, {}).get(key, "") if key else ""
+    expired = bool(key) and not text
+    filters = PersonFilterForm(request.GET or None, user=user, offence_fields=offence)
+    cleaned = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    sort = cleaned.get("sort") or "name"
+    query = parse_query(text) if text else ParsedQuery()
+    persons = search_persons(user, query, cleaned, SORTS[sort])
+    return persons, {
+        "filters": filters,
+        "text": text,
+        "expired": expired,
+        "sort": sort,
+        "offence": offence,
+        "search_form": SearchForm(initial={"q": text}),
+    }
+
+
+@allow(read=PERSON_READERS, write=PERSON_READERS)
+@never_cache
+def person_list(request: HttpRequest) -> HttpResponse:
+    """People in the user's scope: search (POST), filters in the URL, capped count, pages."""
+    if request.method == "POST":
+        return _store_search(request)
+    persons, context = _listing(request)
+    persons = persons.select_related("commune")
+    total, more = capped_count(persons, rule("COUNT_CAP"))
+    size = rule("LIST_PAGE_SIZE")
+    page = page_of(persons, request.GET.get("page"), size, total, more)
+    query = request.GET.copy()
+    query.pop("page", None)
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
+    unsearched = query.copy()
+    unsearched.pop("s", None)
+    context.update(
+        page=page,
+        total=total,
+        more=more,
+        cap=rule("COUNT_CAP"),
+        query=query.urlencode(),
+        unsorted=unsorted.urlencode(),
+        unsearched=unsearched.urlencode(),
+        may_create=request.user.role in REGISTRY_WRITERS,
+        hidden_filters=[
+            (name, request.GET[name]) for name in FILTER_NAMES if request.GET.get(name)
+        ],
+    )
+    return render(request, "registry/person_list.html", context)
+
+
+@allow(read=PERSON_READERS)
+def person_export(request: HttpRequest) -> HttpResponse:
+    """The current list as an Excel file; audited. No offence columns for roles that may not
+    see them (a bank officer's file has identity, residence and release date only).
+    """
+    from openpyxl import Workbook
+
+    persons, context = _listing(request)
+    offence = context["offence"]
+    limit = rule("EXPORT_MAX_ROWS")
+    related = ["commune"]
+    if offence:
+        related.append("current_case__release__sentence")
+    rows = persons.select_related(*related)[:limit]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Persons"))
+    header = [
+        _("Full name"),
+        _("Date of birth"),
+        _("Sex"),
+        _("Personal identification number"),
+        _("Commune"),
+        _("Current address"),
+        _("Release date"),
+    ]
+    if offence:
+        header += [
+            _("Status"),
+            _("Classification"),
+            _("Release type"),
+            _("Offences"),
+            _("Criminal Code articles"),
+            _("Term"),
+        ]
+    sheet.append(header)
+    count = 0
+    for person in rows.iterator(chunk_size=2000):
+        line = [
+            person.full_name,
+            person.birth_label,
+            person.get_sex_display(),
+            person.citizen_id or "",
+            str(person.commune),
+            person.current_address,
+            f"{person.release_date:%d/%m/%Y}" if person.release_date else "",
+        ]
+        if offence:
+            case = person.current_case
+            sentence = case.release.sentence if case else None
+            line += [
+                person.get_case_status_display(),
+                person.case_class,
+                case.release.get_type_display() if case else "",
+                sentence.offences if sentence else "",
+                ", ".join(str(a) for a in sentence.penal_code_articles) if sentence else "",
+                _term_label(sentence) if sentence else "",
+            ]
+        sheet.append(line)
+        count += 1
+    record(
+        Action.EXPORT,
+        user=request.user,
+        object_type="registry.person",
+        note=_export_note(context, count),
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-{stamp}.xlsx"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _term_label(sentence: Sentence) -> str:
+    if sentence.is_life:
+        return _("Life imprisonment")
+    return _("%(years)s years %(months)s months") % {
+        "years": sentence.term_years,
+        "months": sentence.term_months,
+    }
+
+
+def _export_note(context: dict[str, Any], count: int) -> str:
+    """What was exported, without the personal data typed in the search."""
+    filters = context["filters"]
+    used = [
+        name
+        for name in FILTER_NAMES
+        if filters.is_bound and filters.is_valid() and filters.cleaned_data.get(name)
+    ]
+    parts = [f"{count} rows"]
+    if context["text"]:
+        parts.append("search")
+    if used:
+        parts.append("filters: " + ", ".join(used))
+    return "; ".join(parts)
+
+
+# --- The person page ---------------------------------------------------------------------------
+
+
+@allow(read=PERSON_READERS)
+@never_cache
+def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    user = request.user
+    person = get_visible_or_404(person_for_page(user, pk), pk=pk)
+    record_view(user, person)
+    police = can_see_offence(user)
+    writer = in_jurisdiction(user, person)
+    context: dict[str, Any] = {
+        "person": person,
+        "police": police,
+        "writer": writer,
+        "events": timeline_rows(events_for(person, user)),
+        "panels": [
+            (
+                panel.title,
+                render_to_string(
+                    panel.template, {**panel.context, "person": person}, request=request
+                ),
+            )
+            for panel in panels_for(person, user)
+        ],
+        "today": timezone.localdate(),
+    }
+    if police:
+        cases = cases_for_page(person)
+        current = cases[0] if cases else None
+        context.update(
+            cases=cases,
+            current=current,
+            sentences=list(person.sentences.all()),
+            actions=actions_for(current) if writer and current else [],
+            open_case=current is not None and not current.is_closed,
+            hint=expungement_hint(current, has_reoffence=bool(current.reoffences.all()))
+            if current and current.status in (CaseStatus.UNDER_MANAGEMENT, CaseStatus.ON_PROBATION)
+            else None,
+            incoming=[
+                transfer
+                for case in cases
+                for transfer in case.transfers.all()
+                if transfer.status == TransferStatus.PENDING
+                and user.role in REGISTRY_WRITERS
+                and scope_for(user).covers(
+                    province_id=transfer.to_province_id, commune_id=transfer.to_commune_id
+                )
+            ],
+        )
+    return render(request, "registry/person_detail.html", context)
+
+
+@allow(read=PERSON_READERS)
+def person_photo(request: HttpRequest, pk: Any) -> HttpResponse:
+    person = get_visible_or_404(Person.objects.visible_to(request.user), pk=pk)
+    if not person.photo:
+        raise Http404
+    content_type = mimetypes.guess_type(person.photo.name)[0] or "application/octet-stream"
+    response = FileResponse(person.photo.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Registering and correcting ----------------------------------------------------------------
+
+
+@allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.create_person(
+                acting_user=request.user,
+                commune=form.cleaned_data["commune"],
+                **form.person_data(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The person %(name)s has been registered.") % {"name": person}
+            )
+            return redirect(person)
+    return render(
+        request, "registry/person_form.html", {"form": form, "title": _("Register a person")}
+    )
+
+
+@allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
+def person_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+    person = person_to_write(request.user, pk)
+    if person.is_closed:
+        messages.error(request, _("The record is closed (all cases ended): it is read-only."))
+        return redirect(person)
+    data = request.POST.copy() if request.method == "POST" else None
+    form = PersonForm(data, request.FILES or None, user=request.user, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(
+                person,
+                expected_version=form.cleaned_data["version"],
+                acting_user=request.user,
+                photo=form.cleaned_data.get("photo") if "photo" in request.FILES else None,
+                **form.person_data(),
+            )
+        except StaleRecordError as error:
+            form = _conflict(form, data, person.__class__, person.pk, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(person)
+    return render(
+        request,
+        "registry/person_form.html",
+        {"form": form, "title": _("Correct the record of %(name)s") % {"name": person}},
+    )
+
+
+def _conflict(form: Any, data: Any, model: Any, pk: Any, error: Exception) -> Any:
+    """Keep what the officer typed, say what happened, and let them save again knowingly."""
+    data["version"] = model.objects.values_list("version", flat=True).get(pk=pk)
+    fresh = form.__class__(data, **_form_kwargs(form))
+    fresh.is_valid()
+    fresh.add_error(None, str(error))
+    return fresh
+
+
+def _form_kwargs(form: Any) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    if hasattr(form, "user"):
+        kwargs["user"] = form.user
+    if getattr(form, "instance", None) is not None and not form.instance._state.adding:
+        kwargs["instance"] = form.instance
+    return kwargs
+
+
+@allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
+def sentence_create(request: HttpRequest, pk: Any) -> HttpResponse:
+    person = person_to_write(request.user, pk)
+    form = SentenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_sentence(person, acting_user=request.user, **form.sentence_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The sentence has been recorded."))
+            return redirect(person)
+    return render(
+        request,
+        "registry/form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Add a sentence"),
+            "submit": _("Save the sentence"),
+        },
+    )
+
+
+@allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
+def sentence_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+    sentence = get_visible_or_404(
+        Sentence.objects.filter(person__in=Person.objects.visible_to(request.user)), pk=pk
+    )
+    person = person_to_write(request.user, sentence.person_id)
+    data = request.POST.copy() if request.method == "POST" else None
+    form = SentenceForm(data, instance=sentence)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_sentence(
+                sentence,
+                expected_version=form.cleaned_data["version"],
+                acting_user=request.user,
+                **form.sentence_data(),
+            )
+        except StaleRecordError as error:
+            form = _conflict(form, data, Sentence, sentence.pk, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(person)
+    return render(
+        request,
+        "registry/form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Correct the sentence"),
+            "submit": _("Save the changes"),
+        },
+    )
+
+
+@allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
+def case_open(request: HttpRequest, pk: Any) -> HttpResponse:
+    """Record the facility's pre-release notice (or an arrival without one): opens the case."""
+    person = person_to_write(request.user, pk)
+    if not person.sentences.exists():
+        messages.info(request, _("Record the sentence first, then the notice."))
+        return redirect("registry:sentence_create", pk=person.pk)
+    form = OpenCaseForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.open_case(
+                person,
+                sentence=data["sentence"],
+                release_type=data["release_type"],
+                release_date=data["release_date"],
+                facility=data["facility"],
+                facility_name=data["facility_name"],
+                notice_received_on=data["notice_received_on"],
+                notice_sender=data["notice_sender"] or "",
+                notice_reference=data["notice_reference"],
+                probation_end=data["probation_end"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The notice has been recorded: the person is expected to return.")
+            )
+            return redirect(person)
+    return render(
+        request,
+        "registry/form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Record a pre-release notice"),
+            "lead": _(
+                "The facility notifies the commune about two months before the release. The "
+                "address check falls due within 3 working days of receiving the notice."
+            ),
+            "submit": _("Record the notice"),
+        },
+    )
