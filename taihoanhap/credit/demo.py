@@ -31,7 +31,7 @@ from taihoanhap.credit.models import (
 from taihoanhap.credit.services import ApplicationData
 from taihoanhap.geo.models import KIND_PREFIX
 from taihoanhap.jobs.models import Employer, EmployerSize
-from taihoanhap.registry.models import Case
+from taihoanhap.registry.models import Case, CaseStatus
 
 MAX_INDIVIDUAL_LOANS = 27
 MAX_COMMUNES = 4
@@ -139,12 +139,14 @@ class _Officers:
 
 
 def _candidate_cases(ctx: DemoContext) -> list[Case]:
-    """Persons in the province who could borrow: released with a certificate, the sentence
-    completed between 8 months and 4 years ago; the demo communes first."""
+    """Persons in the province who could borrow: under management (not held again, not
+    closed), released with a certificate, the sentence completed between 8 months and 4 years
+    ago; the demo communes first."""
     earliest = ctx.today - timedelta(days=4 * 365)
     latest = ctx.today - timedelta(days=240)
     cases = (
         Case.objects.filter(
+            status=CaseStatus.UNDER_MANAGEMENT,
             person__province=ctx.province,
             release__certificate_number__gt="",
             release__certificate_date__isnull=False,
