@@ -94,12 +94,9 @@ def _lend_through_the_pages(page, live_server, cast):
     return case
 
 
-# Serialized rollback: the rows seeded by data migrations (rates, the audit chain head) come
-# back after another transactional test flushed the database.
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_loan_goes_from_form_01_to_disbursement_in_the_browser(
-    page, live_server, transactional_db, cast
+    page, live_server, migrated_rows, cast
 ):
     case = _lend_through_the_pages(page, live_server, cast)
     loan = LoanApplication.objects.get()
@@ -111,11 +108,10 @@ def test_a_loan_goes_from_form_01_to_disbursement_in_the_browser(
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     not _resolvable("registry:person_detail"), reason="needs registry:person_detail from issue 3"
 )
-def test_the_persons_timeline_shows_the_loan(page, live_server, transactional_db, cast):
+def test_the_persons_timeline_shows_the_loan(page, live_server, migrated_rows, cast):
     case = _lend_through_the_pages(page, live_server, cast)
     _sign_in(page, live_server, cast.users["commune_a"])
     page.goto(reverse("registry:person_detail", kwargs={"pk": case.person.pk}))
