@@ -1,0 +1,53 @@
+"""Loan work in the work queue: what each role has to do next, within its area."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from taihoanhap.credit.models import ListStatus, LoanStatus
+from taihoanhap.credit.tests import factories as f
+from taihoanhap.credit.workqueue import items_for
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 3, 2)
+
+
+def test_the_bank_officer_sees_files_to_decide_and_to_pay_out(cast):
+    police = cast.users["commune_a"]
+    f.individual(f.returnee(cast.commune_a), police, status=LoanStatus.SUBMITTED)
+    f.individual(f.returnee(cast.commune_b), police, status=LoanStatus.APPROVED)
+    f.individual(f.returnee(cast.commune_a), police, status=LoanStatus.DRAFT)
+    items = items_for(cast.users["bank"], TODAY)
+    assert len(items) == 2
+    assert all(not item.is_overdue(TODAY) for item in items)
+    assert {item.kind for item in items} == {"credit_loan"}
+
+
+def test_the_commune_committee_sees_lists_and_plans_to_confirm_in_its_commune(cast):
+    police = cast.users["commune_a"]
+    f.eligible_list(cast.commune_a, police, status=ListStatus.SUBMITTED)
+    f.eligible_list(cast.commune_b, cast.users["commune_b"], status=ListStatus.SUBMITTED)
+    f.business(f.employer(cast.commune_a), police)
+    items = items_for(cast.users["commune_leader"], TODAY)
+    assert sorted(item.kind for item in items) == ["credit_form01", "credit_loan"]
+
+
+def test_the_commune_police_see_files_ready_for_the_bank(cast):
+    police = cast.users["commune_a"]
+    f.individual(f.returnee(cast.commune_a), police, status=LoanStatus.ON_LIST)
+    f.individual(f.returnee(cast.commune_b), police, status=LoanStatus.ON_LIST)
+    assert len(items_for(police, TODAY)) == 1
+    assert items_for(cast.users["leader"], TODAY) == []  # a provincial leader confirms nothing
+
+
+def test_the_work_queue_runs_a_constant_number_of_queries(cast, django_assert_max_num_queries):
+    police = cast.users["commune_a"]
+    for _ in range(6):
+        f.individual(f.returnee(cast.commune_a), police, status=LoanStatus.SUBMITTED)
+    bank = cast.users["bank"]
+    items_for(bank, TODAY)
+    with django_assert_max_num_queries(2):
+        items_for(bank, TODAY)

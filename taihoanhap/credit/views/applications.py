@@ -1,0 +1,211 @@
+"""Loan applications: lists, totals, drawing up, the detail page and corrections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.audit.services import record_view
+from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.credit.access import EXPORTERS, LOAN_DECIDERS, LOAN_DRAFTERS, LOAN_READERS
+from taihoanhap.credit.eligibility import assess
+from taihoanhap.credit.forms import (
+    ApplicationFilterForm,
+    BusinessApplicationForm,
+    EditBusinessForm,
+    EditIndividualForm,
+    IndividualApplicationForm,
+)
+from taihoanhap.credit.models import LoanKind, LoanStatus
+from taihoanhap.credit.parameters import rates_on
+from taihoanhap.credit.selectors import (
+    actions_for,
+    applications_for,
+    borrowable_persons,
+    communes_for,
+    filter_applications,
+    totals,
+)
+from taihoanhap.credit.services import (
+    EDITABLE_FIELDS,
+    create_business_application,
+    create_individual_application,
+    update_application,
+)
+from taihoanhap.credit.views.common import (
+    add_errors,
+    get_application,
+    query_without_page,
+    sort_links,
+    today,
+)
+from taihoanhap.jobs.models import Employer
+
+PAGE_SIZE = 25
+
+
+def _list_page(request: HttpRequest, *, fixed_statuses: list[str] | None, title: str) -> Any:
+    form = ApplicationFilterForm(request.GET or None, communes=communes_for(request.user))
+    applications = applications_for(request.user)
+    if fixed_statuses is not None:
+        applications = applications.filter(status__in=fixed_statuses)
+    data = form.cleaned_data if form.is_valid() else {}
+    applications = filter_applications(applications, data)
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "credit/application_list.html",
+        {
+            "title": title,
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+            "sorts": sort_links(request, {"date": "date", "amount": "amount", "status": "status"}),
+            "fixed": fixed_statuses is not None,
+            "may_export": request.user.role in EXPORTERS,
+            "may_draw_up": request.user.role in LOAN_DRAFTERS,
+        },
+    )
+
+
+@allow(read=LOAN_READERS)
+def application_list(request: HttpRequest) -> HttpResponse:
+    return _list_page(request, fixed_statuses=None, title=_("Loan applications"))
+
+
+@allow(read=LOAN_DECIDERS)
+def awaiting_decision(request: HttpRequest) -> HttpResponse:
+    """The bank officer's landing page: files to decide and approved loans to pay out."""
+    return _list_page(
+        request,
+        fixed_statuses=[LoanStatus.SUBMITTED, LoanStatus.APPROVED],
+        title=_("Applications awaiting the bank"),
+    )
+
+
+@allow(read=LOAN_READERS)
+def summary(request: HttpRequest) -> HttpResponse:
+    statuses, communes = totals(applications_for(request.user))
+    return render(
+        request,
+        "credit/summary.html",
+        {
+            "statuses": statuses,
+            "communes": communes,
+            "total_count": sum(row.count for row in statuses),
+            "total_disbursed": sum(row.disbursed for row in communes),
+            "total_outstanding": sum(row.outstanding for row in communes),
+            "rates": rates_on(today()),
+        },
+    )
+
+
+@allow(read=LOAN_DRAFTERS, write=LOAN_DRAFTERS)
+def create_individual(request: HttpRequest) -> HttpResponse:
+    persons = borrowable_persons(request.user)
+    initial = {}
+    if chosen := request.GET.get("person"):
+        initial["person"] = get_visible_or_404(persons, pk=chosen).pk
+    form = IndividualApplicationForm(request.POST or None, initial=initial, persons=persons)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = create_individual_application(
+                person=form.cleaned_data["person"],
+                data=form.application_data(),
+                today=today(),
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The loan application has been drawn up."))
+            return redirect("credit:application_detail", pk=application.pk)
+    return render(
+        request,
+        "credit/application_form.html",
+        {"form": form, "title": _("New loan application: individual")},
+    )
+
+
+@allow(read=LOAN_DRAFTERS, write=LOAN_DRAFTERS)
+def create_business(request: HttpRequest) -> HttpResponse:
+    employers = Employer.objects.visible_to(request.user).order_by("name")
+    form = BusinessApplicationForm(request.POST or None, employers=employers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = create_business_application(
+                employer=form.cleaned_data["employer"],
+                data=form.application_data(),
+                today=today(),
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The loan application has been drawn up."))
+            return redirect("credit:application_detail", pk=application.pk)
+    return render(
+        request,
+        "credit/application_form.html",
+        {
+            "form": form,
+            "title": _("New loan application: business employing returnees"),
+            "no_employers": not employers.exists(),
+        },
+    )
+
+
+@allow(read=LOAN_READERS)
+def application_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    application = get_application(request, pk)
+    record_view(request.user, application)
+    day = today()
+    return render(
+        request,
+        "credit/application_detail.html",
+        {
+            "application": application,
+            "assessment": assess(application, today=day),
+            "rates": rates_on(application.disbursed_on or day),
+            "repayments": application.repayments.all()[:50],
+            "actions": actions_for(application, request.user),
+            "may_export": request.user.role in EXPORTERS,
+        },
+    )
+
+
+@allow(read=LOAN_DRAFTERS, write=LOAN_DRAFTERS)
+def application_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+    application = get_application(request, pk)
+    form_class = EditBusinessForm if application.kind == LoanKind.BUSINESS else EditIndividualForm
+    initial = {name: getattr(application, name) for name in EDITABLE_FIELDS}
+    initial["version"] = application.version
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_application(
+                application,
+                data=form.application_data(),
+                expected_version=form.cleaned_data["version"],
+                acting_user=request.user,
+            )
+        except StaleRecordError:
+            form.add_error(None, str(StaleRecordError.message))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The corrections to the application have been saved."))
+            return redirect("credit:application_detail", pk=application.pk)
+    return render(
+        request,
+        "credit/application_form.html",
+        {"form": form, "title": _("Correct the loan application"), "application": application},
+    )

@@ -1,0 +1,60 @@
+"""The dated limits, rates and windows: read the history, record a new value."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.credit.access import PARAMETER_READERS, PARAMETER_WRITERS
+from taihoanhap.credit.forms import ParameterForm
+from taihoanhap.credit.models import CreditParameter
+from taihoanhap.credit.parameters import parameters_on, rates_from
+from taihoanhap.credit.services import add_parameter
+from taihoanhap.credit.views.common import add_errors, today
+
+
+@allow(read=PARAMETER_READERS)
+def parameter_list(request: HttpRequest) -> HttpResponse:
+    day = today()
+    current = parameters_on(day)
+    rows = list(
+        CreditParameter.objects.select_related("created_by").order_by("key", "-effective_from")
+    )
+    in_force = {row.pk for row in current.rows.values()}
+    return render(
+        request,
+        "credit/parameter_list.html",
+        {
+            "rows": rows,
+            "in_force": in_force,
+            "rates": rates_from(current),
+            "today": day,
+            "may_add": request.user.role in PARAMETER_WRITERS,
+        },
+    )
+
+
+@allow(read=PARAMETER_WRITERS, write=PARAMETER_WRITERS)
+def parameter_add(request: HttpRequest) -> HttpResponse:
+    form = ParameterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            add_parameter(
+                key=data["key"],
+                value=data["value"],
+                effective_from=data["effective_from"],
+                source=data["source"],
+                note=data["note"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Recorded: the new value and the day it takes effect."))
+            return redirect("credit:parameter_list")
+    return render(request, "credit/parameter_form.html", {"form": form})

@@ -1,0 +1,268 @@
+"""Budget lines per agency and activity, allocations, spending and execution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.audit.models import Action
+from taihoanhap.audit.services import record, record_view
+from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.credit.exports import response
+from taihoanhap.credit.views.common import add_errors, query_without_page
+from taihoanhap.programme import services
+from taihoanhap.programme.access import BUDGET_READERS, BUDGET_WRITERS
+from taihoanhap.programme.exports import budget_workbook
+from taihoanhap.programme.forms import (
+    AllocationForm,
+    BudgetFilterForm,
+    LineCreateForm,
+    LineEditForm,
+    SpendingForm,
+)
+from taihoanhap.programme.models import BudgetLine
+from taihoanhap.programme.selectors import execution_by_agency
+
+
+def _detail_url(line: BudgetLine) -> str:
+    return reverse("programme:line_detail", kwargs={"pk": line.pk})
+
+
+def _lines(request: HttpRequest) -> Any:
+    return BudgetLine.objects.visible_to(request.user).select_related("agency")
+
+
+def _filtered(request: HttpRequest) -> tuple[BudgetFilterForm, Any, int]:
+    data = request.GET.copy()
+    data.setdefault("year", str(timezone.localdate().year))
+    form = BudgetFilterForm(data, agencies=Agency.objects.visible_to(request.user))
+    lines = _lines(request)
+    year = timezone.localdate().year
+    if form.is_valid():
+        year = form.cleaned_data["year"]
+        if form.cleaned_data.get("agency"):
+            lines = lines.filter(agency=form.cleaned_data["agency"])
+        if form.cleaned_data.get("activity"):
+            lines = lines.filter(activity=form.cleaned_data["activity"])
+    return form, lines.filter(year=year), year
+
+
+@allow(read=BUDGET_READERS)
+def budget_overview(request: HttpRequest) -> HttpResponse:
+    form, lines, year = _filtered(request)
+    agencies = execution_by_agency(lines)
+    page = Paginator(lines.order_by("agency__name", "activity", "title"), 50).get_page(
+        request.GET.get("page")
+    )
+    allocated = sum(row.allocated for row in agencies)
+    spent = sum(row.spent for row in agencies)
+    return render(
+        request,
+        "programme/budget_overview.html",
+        {
+            "form": form,
+            "year": year,
+            "agencies": agencies,
+            "page": page,
+            "query": query_without_page(request),
+            "allocated": allocated,
+            "spent": spent,
+            "percent": round(spent * 100 / allocated, 1) if allocated else None,
+            "may_write": request.user.role in BUDGET_WRITERS,
+        },
+    )
+
+
+@allow(read=BUDGET_READERS)
+def budget_export(request: HttpRequest) -> HttpResponse:
+    _, lines, year = _filtered(request)
+    rows = list(lines.order_by("agency__name", "activity", "title"))
+    record(
+        Action.EXPORT,
+        user=request.user,
+        object_type=BudgetLine._meta.label_lower,
+        note=f"budget {year}.xlsx, {len(rows)} rows",
+    )
+    return response(budget_workbook(year, rows), f"ngan-sach-{year}.xlsx")
+
+
+@allow(read=BUDGET_WRITERS, write=BUDGET_WRITERS)
+def line_create(request: HttpRequest) -> HttpResponse:
+    form = LineCreateForm(
+        request.POST or None,
+        initial={"year": timezone.localdate().year},
+        agencies=Agency.objects.visible_to(request.user).filter(is_active=True),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            line = services.create_line(
+                year=data["year"],
+                agency=data["agency"],
+                activity=data["activity"],
+                title=data["title"],
+                estimate=data.get("estimate") or 0,
+                note=data["note"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Recorded: the budget line %(title)s.") % {"title": line.title}
+            )
+            return redirect("programme:line_detail", pk=line.pk)
+    return render(
+        request,
+        "programme/form.html",
+        {
+            "form": form,
+            "title": _("New budget line"),
+            "cancel_url": reverse("programme:budget_overview"),
+        },
+    )
+
+
+@allow(read=BUDGET_READERS)
+def line_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    line = get_visible_or_404(_lines(request), pk=pk)
+    record_view(request.user, line)
+    return render(
+        request,
+        "programme/line_detail.html",
+        {
+            "line": line,
+            "allocations": line.allocations.select_related("recorded_by"),
+            "spendings": line.spendings.select_related("recorded_by"),
+            "may_write": request.user.role in BUDGET_WRITERS,
+        },
+    )
+
+
+@allow(read=BUDGET_WRITERS, write=BUDGET_WRITERS)
+def line_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+    line = get_visible_or_404(_lines(request), pk=pk)
+    form = LineEditForm(
+        request.POST or None,
+        initial={
+            "activity": line.activity,
+            "title": line.title,
+            "estimate": line.estimate,
+            "note": line.note,
+            "version": line.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_line(
+                line,
+                activity=data["activity"],
+                title=data["title"],
+                estimate=data.get("estimate") or 0,
+                note=data["note"],
+                expected_version=data["version"],
+                acting_user=request.user,
+            )
+        except StaleRecordError:
+            form.add_error(None, str(StaleRecordError.message))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Recorded: the changes to the budget line."))
+            return redirect("programme:line_detail", pk=line.pk)
+    return render(
+        request,
+        "programme/form.html",
+        {
+            "form": form,
+            "title": _("Change the budget line"),
+            "subtitle": str(line),
+            "cancel_url": _detail_url(line),
+        },
+    )
+
+
+@allow(read=BUDGET_WRITERS, write=BUDGET_WRITERS)
+def allocation_add(request: HttpRequest, pk: Any) -> HttpResponse:
+    line = get_visible_or_404(_lines(request), pk=pk)
+    form = AllocationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_allocation(
+                line,
+                amount=data["amount"],
+                allocated_on=data["allocated_on"],
+                decision_number=data["decision_number"],
+                note=data["note"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Recorded: the allocation."))
+            return redirect("programme:line_detail", pk=line.pk)
+    return render(
+        request,
+        "programme/form.html",
+        {
+            "form": form,
+            "title": _("Record an allocation"),
+            "subtitle": str(line),
+            "cancel_url": _detail_url(line),
+        },
+    )
+
+
+@allow(read=BUDGET_WRITERS, write=BUDGET_WRITERS)
+def spending_add(request: HttpRequest, pk: Any) -> HttpResponse:
+    line = get_visible_or_404(_lines(request), pk=pk)
+    form = SpendingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            spending = services.add_spending(
+                line,
+                amount=data["amount"],
+                spent_on=data["spent_on"],
+                document_number=data["document_number"],
+                description=data["description"],
+                override_reason=data["override_reason"],
+                acting_user=request.user,
+            )
+        except services.OverspendError as error:
+            form.add_error("override", error.messages[0])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            if spending.over_allocation:
+                messages.warning(
+                    request,
+                    _("Recorded beyond the allocation, with your reason, in the audit trail."),
+                )
+            else:
+                messages.success(request, _("Recorded: the spending entry."))
+            return redirect("programme:line_detail", pk=line.pk)
+    return render(
+        request,
+        "programme/form.html",
+        {
+            "form": form,
+            "title": _("Record spending"),
+            "subtitle": str(line),
+            "line": line,
+            "cancel_url": _detail_url(line),
+        },
+    )

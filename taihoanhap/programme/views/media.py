@@ -1,0 +1,155 @@
+"""Media and public-awareness activities, with counts and totals per outlet, channel, period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.audit.models import Action
+from taihoanhap.audit.services import record, record_view
+from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.credit.exports import response
+from taihoanhap.credit.selectors import communes_for
+from taihoanhap.credit.views.common import add_errors, query_without_page, sort_links
+from taihoanhap.programme import services
+from taihoanhap.programme.access import MEDIA_READERS, MEDIA_WRITERS
+from taihoanhap.programme.exports import media_workbook
+from taihoanhap.programme.forms import MediaEditForm, MediaFilterForm, MediaForm
+from taihoanhap.programme.models import Channel, MediaActivity
+from taihoanhap.programme.selectors import media_totals
+
+EXPORT_LIMIT = 10000
+
+
+def _activities(request: HttpRequest) -> Any:
+    return MediaActivity.objects.visible_to(request.user).select_related("commune")
+
+
+def _filtered(request: HttpRequest) -> tuple[MediaFilterForm, Any, str]:
+    form = MediaFilterForm(request.GET or None)
+    activities = _activities(request)
+    group = "outlet"
+    order = "-published_on"
+    if form.is_valid():
+        data = form.cleaned_data
+        if data.get("channel"):
+            activities = activities.filter(channel=data["channel"])
+        if data.get("topic"):
+            activities = activities.filter(topic=data["topic"])
+        if data.get("outlet"):
+            activities = activities.filter(outlet__icontains=data["outlet"].strip())
+        if data.get("date_from"):
+            activities = activities.filter(published_on__gte=data["date_from"])
+        if data.get("date_to"):
+            activities = activities.filter(published_on__lte=data["date_to"])
+        group = data.get("group") or group
+        order = MediaFilterForm.SORTS.get(data.get("sort") or "date", order)
+    return form, activities.order_by(order, "-created_at"), group
+
+
+@allow(read=MEDIA_READERS)
+def media_list(request: HttpRequest) -> HttpResponse:
+    form, activities, group = _filtered(request)
+    totals = media_totals(activities, group)
+    channel_labels = dict(Channel.choices)
+    for row in totals:
+        if group == "channel":
+            row["label"] = channel_labels.get(row["channel"], row["channel"])
+        elif group == "outlet":
+            row["label"] = row["outlet"]
+    page = Paginator(activities, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "programme/media_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+            "sorts": sort_links(request, {"date": "date", "outlet": "outlet"}),
+            "group": group,
+            "totals": totals,
+            "total_count": sum(row["n"] for row in totals),
+            "total_minutes": sum(row["minutes"] or 0 for row in totals),
+            "total_words": sum(row["words"] or 0 for row in totals),
+            "may_write": request.user.role in MEDIA_WRITERS,
+        },
+    )
+
+
+@allow(read=MEDIA_READERS)
+def media_export(request: HttpRequest) -> HttpResponse:
+    _, activities, _group = _filtered(request)
+    rows = list(activities[:EXPORT_LIMIT])
+    record(
+        Action.EXPORT,
+        user=request.user,
+        object_type=MediaActivity._meta.label_lower,
+        note=f"media.xlsx, {len(rows)} rows",
+    )
+    return response(media_workbook(rows), "truyen-thong.xlsx")
+
+
+@allow(read=MEDIA_WRITERS, write=MEDIA_WRITERS)
+def media_create(request: HttpRequest) -> HttpResponse:
+    initial = {"outlet": str(request.user.agency) if request.user.agency_id else ""}
+    form = MediaForm(request.POST or None, initial=initial, communes=communes_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_media(data=form.media_data(), acting_user=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Recorded: the media activity."))
+            return redirect("programme:media_list")
+    return render(
+        request,
+        "programme/form.html",
+        {
+            "form": form,
+            "title": _("Record a media activity"),
+            "cancel_url": reverse("programme:media_list"),
+        },
+    )
+
+
+@allow(read=MEDIA_READERS, write=MEDIA_WRITERS)
+def media_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The activity, and for the media officer the form to correct it."""
+    activity = get_visible_or_404(_activities(request), pk=pk)
+    form = None
+    if request.user.role in MEDIA_WRITERS:
+        form = MediaEditForm(
+            request.POST or None,
+            initial={
+                **{name: getattr(activity, name) for name in services.MEDIA_FIELDS},
+                "version": activity.version,
+            },
+            communes=communes_for(request.user),
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.update_media(
+                    activity,
+                    data=form.media_data(),
+                    expected_version=form.cleaned_data["version"],
+                    acting_user=request.user,
+                )
+            except StaleRecordError:
+                form.add_error(None, str(StaleRecordError.message))
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Recorded: the corrections to the media activity."))
+                return redirect("programme:media_list")
+    if request.method == "GET":
+        record_view(request.user, activity)
+    return render(request, "programme/media_detail.html", {"activity": activity, "form": form})
