@@ -35,11 +35,11 @@ def test_the_person_list_runs_a_fixed_number_of_queries(
     url = reverse("registry:person_list")
     add_people(cast, 2)
     client.get(url)  # warm the session and the working-day calendar
-    # session, user, agency, its unit (the scope), capped count, rows, communes for the filter
-    with django_assert_num_queries(7):
+    # session, user with its agency and unit (the scope), capped count, rows, communes
+    with django_assert_num_queries(5):
         client.get(url)
     add_people(cast, 30)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get(url, {"status": "under_management", "page": 2})
 
 
