@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,47 @@ def _reset_caches() -> Iterator[None]:
     reset_overrides_cache()
     yield
     reset_overrides_cache()
+
+
+# --- Transactional tests --------------------------------------------------------------------
+
+# Rows that data migrations create. Django empties every table after a transactional test
+# (browser tests are transactional: the live server has its own connection), so these are
+# seeded again after each such test; every seed is idempotent. (Serialized rollback cannot do
+# it: Playwright's event loop gives the test another connection object than the one the
+# serialized copy is stored on.)
+MIGRATED_ROWS = [
+    ("taihoanhap.audit.migrations.0002_create_chain_head", "create_head"),
+    ("taihoanhap.credit.migrations.0002_seed_decision_22_2023_parameters", "seed"),
+    ("taihoanhap.programme.migrations.0002_seed_default_target", "seed"),
+]
+
+
+def restore_migrated_rows() -> None:
+    from django.apps import apps
+
+    for module, function in MIGRATED_ROWS:
+        getattr(import_module(module), function)(apps, None)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    # live_server asks for transactional_db at run time, so it is not among the static names.
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    yield
+    # After the last test the session's test database is already gone: nothing to restore.
+    if nextitem is None or not _is_transactional(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        restore_migrated_rows()
 
 
 # --- Browser -------------------------------------------------------------------------------

@@ -95,9 +95,7 @@ def _lend_through_the_pages(page, live_server, cast):
 
 
 @pytest.mark.browser
-def test_a_loan_goes_from_form_01_to_disbursement_in_the_browser(
-    page, live_server, migrated_rows, cast
-):
+def test_a_loan_goes_from_form_01_to_disbursement_in_the_browser(page, live_server, cast):
     case = _lend_through_the_pages(page, live_server, cast)
     loan = LoanApplication.objects.get()
     assert (loan.status, loan.disbursed_amount) == (LoanStatus.DISBURSED, 50_000_000)
@@ -111,7 +109,7 @@ def test_a_loan_goes_from_form_01_to_disbursement_in_the_browser(
 @pytest.mark.skipif(
     not _resolvable("registry:person_detail"), reason="needs registry:person_detail from issue 3"
 )
-def test_the_persons_timeline_shows_the_loan(page, live_server, migrated_rows, cast):
+def test_the_persons_timeline_shows_the_loan(page, live_server, cast):
     case = _lend_through_the_pages(page, live_server, cast)
     _sign_in(page, live_server, cast.users["commune_a"])
     page.goto(reverse("registry:person_detail", kwargs={"pk": case.person.pk}))

@@ -31,7 +31,7 @@ def _sign_in(page, username: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.skipif(not _has_person_page(), reason="needs registry:person_detail from issue 3")
-def test_a_hire_at_a_fair_shows_on_the_persons_timeline(page, audit_ready, cast):
+def test_a_hire_at_a_fair_shows_on_the_persons_timeline(page, cast):
     employer = make_employer(cast.commune_a, name="Công ty TNHH Cơ khí Tân Phú")
     person = make_case(commune=cast.commune_a, person=None).person
     today = date.today().strftime("%d/%m/%Y")

@@ -15,7 +15,7 @@ from taihoanhap.tests.cast import TEST_PASSWORD
 
 
 @pytest.mark.browser
-def test_a_commune_officer_receives_an_expected_person_and_finds_them(page, audit_flushable, cast):
+def test_a_commune_officer_receives_an_expected_person_and_finds_them(page, cast):
     officer = cast.users["commune_a"]
     person = make_person(cast.commune_a, full_name="Nguyễn Văn Ánh")
     case = open_case_for(officer, person, release_date=date.today())
