@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import resolve, reverse
 from django.utils.functional import Promise
 
 from taihoanhap.accounts.access import user_may
+from taihoanhap.core.discovery import app_modules
 
 
 @dataclass(frozen=True)
@@ -29,22 +28,9 @@ class NavItem:
     landing_for: frozenset[str] = field(default_factory=frozenset)
 
 
-def _nav_modules() -> list[Any]:
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("taihoanhap."):
-            continue
-        try:
-            modules.append(import_module(f"{config.name}.nav"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.nav":
-                raise
-    return modules
-
-
 @cache
 def all_items() -> tuple[NavItem, ...]:
-    items = [item for module in _nav_modules() for item in getattr(module, "ITEMS", ())]
+    items = [item for module in app_modules("nav") for item in getattr(module, "ITEMS", ())]
     return tuple(sorted(items, key=lambda item: item.order))
 
 
@@ -52,7 +38,7 @@ def all_items() -> tuple[NavItem, ...]:
 def search_url_for_role(role: str) -> str | None:
     """The people search in the page header (an app's nav.py may name it as SEARCH_URL_NAME)."""
     probe = _RoleUser(role)
-    for module in _nav_modules():
+    for module in app_modules("nav"):
         name = getattr(module, "SEARCH_URL_NAME", None)
         if name and user_may(probe, resolve(reverse(name)).func):
             return reverse(name)

@@ -9,12 +9,11 @@ context, ordered by `order`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.utils.functional import Promise
+
+from taihoanhap.core.discovery import app_hooks
 
 
 @dataclass(frozen=True)
@@ -25,25 +24,8 @@ class Panel:
     order: int = 100
 
 
-@cache
-def _providers() -> tuple[Any, ...]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("taihoanhap."):
-            continue
-        if f"{config.name}.panels" == __name__:
-            continue  # this module: the registry renders its own sections directly
-        try:
-            module = import_module(f"{config.name}.panels")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.panels":
-                raise
-            continue
-        if hasattr(module, "panels_for"):
-            found.append(module.panels_for)
-    return tuple(found)
-
-
 def panels_for(person: Any, user: Any) -> list[Panel]:
-    panels = [panel for provider in _providers() for panel in provider(person, user)]
+    # This module's own panels_for is the collector, not a contribution.
+    providers = app_hooks("panels", "panels_for", exclude=__name__)
+    panels = [panel for provider in providers for panel in provider(person, user)]
     return sorted(panels, key=lambda panel: panel.order)

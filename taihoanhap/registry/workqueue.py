@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.utils.functional import Promise
+
+from taihoanhap.core.discovery import app_hooks
 
 
 @dataclass(frozen=True)
@@ -30,25 +29,9 @@ class WorkItem:
         return self.due_on < today
 
 
-@cache
-def _providers() -> tuple[Any, ...]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("taihoanhap."):
-            continue
-        try:
-            module = import_module(f"{config.name}.workqueue")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.workqueue":
-                raise
-            continue
-        if hasattr(module, "items_for"):
-            found.append(module.items_for)
-    return tuple(found)
-
-
 def collect(user: Any, today: date) -> list[WorkItem]:
-    items = [item for provider in _providers() for item in provider(user, today)]
+    providers = app_hooks("workqueue", "items_for")
+    items = [item for provider in providers for item in provider(user, today)]
     return sorted(items, key=lambda item: (item.due_on, str(item.title)))
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from taihoanhap.accounts.access import rule_of
+from taihoanhap.core.discovery import app_modules
 from taihoanhap.tests.matrix import UrlCase
 
 
@@ -27,18 +25,7 @@ def _all_patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str,
 
 
 def _all_cases() -> list[UrlCase]:
-    cases: list[UrlCase] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("taihoanhap."):
-            continue
-        try:
-            module = import_module(f"{config.name}.tests.matrix")
-        except ModuleNotFoundError as exc:
-            if exc.name not in (f"{config.name}.tests.matrix", f"{config.name}.tests"):
-                raise
-            continue
-        cases.extend(module.CASES)
-    return cases
+    return [case for module in app_modules("tests.matrix") for case in module.CASES]
 
 
 ALL_CASES = _all_cases()

@@ -3,13 +3,12 @@ from __future__ import annotations
 import random
 import time
 from datetime import date
-from importlib import import_module
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from taihoanhap.core.demo import DemoContext
+from taihoanhap.core.discovery import app_modules
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 
 
@@ -54,18 +53,10 @@ class Command(BaseCommand):
             today=date.today(),
             progress=progress,
         )
-        for config in apps.get_app_configs():
-            if not config.name.startswith("taihoanhap."):
-                continue
-            try:
-                module = import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.demo":
-                    raise
-                continue
+        for module in app_modules("demo"):
             if not hasattr(module, "generate"):
                 continue
-            progress(f"{config.label}…")
+            progress(f"{module.__name__.split('.')[1]}…")
             with transaction.atomic():
                 module.generate(ctx)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready for {province}."))
