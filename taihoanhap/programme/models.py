@@ -131,7 +131,7 @@ class Spending(UUIDModel, TimeStampedModel):
 class Channel(models.TextChoices):
     TELEVISION = "television", _("Television")
     RADIO = "radio", _("Radio")
-    PRINT = "print", _("Print")
+    PRINT = "print", pgettext_lazy("media", "Print")
     ONLINE = "online", _("Online newspaper")
     SOCIAL = "social", _("Social media")
     LOUDSPEAKER = "loudspeaker", _("Commune loudspeaker")

@@ -249,10 +249,16 @@ class Referral(UUIDModel, TimeStampedModel, VersionedModel):
     )
     need = models.ForeignKey(Need, models.SET_NULL, null=True, blank=True, related_name="referrals")
     from_agency = models.ForeignKey(
-        "accounts.Agency", models.PROTECT, related_name="referrals_sent", verbose_name=_("from")
+        "accounts.Agency",
+        models.PROTECT,
+        related_name="referrals_sent",
+        verbose_name=pgettext_lazy("referral", "from"),
     )
     to_agency = models.ForeignKey(
-        "accounts.Agency", models.PROTECT, related_name="referrals_received", verbose_name=_("to")
+        "accounts.Agency",
+        models.PROTECT,
+        related_name="referrals_received",
+        verbose_name=pgettext_lazy("referral", "to"),
     )
     message = models.TextField(
         _("message"),
