@@ -47,6 +47,19 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 HTTPS = env_bool("HTTPS")
 
 INSTALLED_APPS = [
+    # Ours, bottom layer first (dependencies point one way, see ARCHITECTURE.md). They come
+    # before Django's and third-party apps because Django merges every app's translation
+    # catalogue and the app listed first wins: listed after django.contrib.admin and .auth,
+    # our "Save" showed as admin's "Lưu lại", "Change" as "Thay đổi", "active" as "Kích hoạt".
+    "taihoanhap.core",
+    "taihoanhap.geo",
+    "taihoanhap.accounts",
+    "taihoanhap.audit",
+    "taihoanhap.registry",
+    "taihoanhap.support",
+    "taihoanhap.jobs",
+    "taihoanhap.credit",
+    "taihoanhap.programme",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,16 +70,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
-    # Ours, bottom layer first (dependencies point one way, see ARCHITECTURE.md).
-    "taihoanhap.core",
-    "taihoanhap.geo",
-    "taihoanhap.accounts",
-    "taihoanhap.audit",
-    "taihoanhap.registry",
-    "taihoanhap.support",
-    "taihoanhap.jobs",
-    "taihoanhap.credit",
-    "taihoanhap.programme",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.core.text import search_key
 
@@ -19,9 +20,9 @@ REFORM_DATE = date(2025, 7, 1)
 
 
 class UnitLevel(models.TextChoices):
-    PROVINCE = "province", _("Province")
-    DISTRICT = "district", _("District")
-    COMMUNE = "commune", _("Commune")
+    PROVINCE = "province", pgettext_lazy("unit level", "Province")
+    DISTRICT = "district", pgettext_lazy("unit level", "District")
+    COMMUNE = "commune", pgettext_lazy("unit level", "Commune")
 
 
 class UnitKind(models.TextChoices):

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.credit.money import MoneyField
 from taihoanhap.programme.models import (
@@ -304,7 +305,7 @@ class RecognitionFilterForm(forms.Form):
 
 
 class TargetForm(forms.Form):
-    level = forms.ChoiceField(label=_("Level"), choices=TargetLevel.choices)
+    level = forms.ChoiceField(label=pgettext_lazy("target", "Level"), choices=TargetLevel.choices)
     min_collective = forms.IntegerField(
         label=_("Collective models at least"), min_value=0, max_value=50, initial=1
     )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.core.models import TimeStampedModel, UUIDModel, VersionedModel
 from taihoanhap.geo.models import AdminUnit
@@ -130,7 +131,7 @@ class Spending(UUIDModel, TimeStampedModel):
 class Channel(models.TextChoices):
     TELEVISION = "television", _("Television")
     RADIO = "radio", _("Radio")
-    PRINT = "print", _("Print")
+    PRINT = "print", pgettext_lazy("media", "Print")
     ONLINE = "online", _("Online newspaper")
     SOCIAL = "social", _("Social media")
     LOUDSPEAKER = "loudspeaker", _("Commune loudspeaker")
@@ -292,7 +293,9 @@ class TargetRule(TimeStampedModel):
         verbose_name=_("province"),
         help_text=_("Empty: the default for every province without its own target."),
     )
-    level = models.CharField(_("level"), max_length=10, choices=TargetLevel.choices)
+    level = models.CharField(
+        pgettext_lazy("target", "level"), max_length=10, choices=TargetLevel.choices
+    )
     min_collective = models.PositiveSmallIntegerField(_("collective models at least"))
     min_individual = models.PositiveSmallIntegerField(_("exemplary individuals at least"))
     effective_from = models.DateField(_("in force from"))

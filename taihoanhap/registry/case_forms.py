@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import User
 from taihoanhap.accounts.roles import Role
@@ -326,7 +327,7 @@ class HelperForm(CaseForm):
     kind = forms.ChoiceField(
         label=_("Kind of helper"), choices=HelperKind.choices, widget=forms.RadioSelect
     )
-    name = _text(_("Name"), max_length=150)
+    name = _text(pgettext_lazy("person", "Name"), max_length=150)
     organisation = _text(
         _("Organisation or position"),
         required=False,

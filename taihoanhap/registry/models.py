@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taihoanhap.core.fields import SearchKeyField
 from taihoanhap.core.models import TimeStampedModel, UUIDModel, VersionedModel
@@ -532,7 +533,7 @@ class Helper(UUIDModel, TimeStampedModel):
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="helpers")
     kind = models.CharField(_("kind of helper"), max_length=16, choices=HelperKind.choices)
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=150)
     organisation = models.CharField(_("organisation or position"), max_length=200, blank=True)
     relationship = models.CharField(_("relationship to the person"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)

@@ -119,7 +119,7 @@ class NeedCloseForm(VersionedForm):
     status = forms.ChoiceField(
         label=_("Outcome"),
         choices=[
-            (NeedStatus.MET, _("Met")),
+            (NeedStatus.MET, pgettext_lazy("need", "Met")),
             (NeedStatus.DECLINED, _("The person no longer wants this help")),
         ],
         widget=forms.RadioSelect,
@@ -341,7 +341,7 @@ class FinishEnrolmentForm(VersionedForm):
 
 
 class CertificateForm(forms.Form):
-    number = forms.CharField(label=_("Certificate number"), max_length=50)
+    number = forms.CharField(label=pgettext_lazy("vocational", "Certificate number"), max_length=50)
     issued_on = date_field(_("Date of issue"), initial=today)
     issuer = forms.CharField(label=_("Issued by"), max_length=200)
 

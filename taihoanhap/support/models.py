@@ -43,7 +43,7 @@ class PersonScopedQuerySet(models.QuerySet):
 class NeedKind(models.TextChoices):
     JOB = "job", _("Job")
     TRAINING = "training", _("Vocational training")
-    LOAN = "loan", _("Loan")
+    LOAN = "loan", pgettext_lazy("need", "Loan")
     IDENTITY = "identity", _("Identity papers")
     RESIDENCE = "residence", _("Residence registration")
     HEALTH = "health", _("Health care or addiction treatment")
@@ -59,7 +59,7 @@ SENSITIVE_NEEDS = frozenset({NeedKind.HEALTH, NeedKind.COUNSELLING})
 
 class NeedStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("need", "Open")
-    MET = "met", _("Met")
+    MET = "met", pgettext_lazy("need", "Met")
     DECLINED = "declined", _("Declined by the person")
 
 
@@ -244,13 +244,21 @@ class Referral(UUIDModel, TimeStampedModel, VersionedModel):
 
     person = models.ForeignKey("registry.Person", models.CASCADE, related_name="referrals")
     case = models.ForeignKey("registry.Case", models.CASCADE, related_name="referrals")
-    purpose = models.CharField(_("purpose"), max_length=20, choices=NeedKind.choices)
+    purpose = models.CharField(
+        pgettext_lazy("referral", "purpose"), max_length=20, choices=NeedKind.choices
+    )
     need = models.ForeignKey(Need, models.SET_NULL, null=True, blank=True, related_name="referrals")
     from_agency = models.ForeignKey(
-        "accounts.Agency", models.PROTECT, related_name="referrals_sent", verbose_name=_("from")
+        "accounts.Agency",
+        models.PROTECT,
+        related_name="referrals_sent",
+        verbose_name=pgettext_lazy("referral", "from"),
     )
     to_agency = models.ForeignKey(
-        "accounts.Agency", models.PROTECT, related_name="referrals_received", verbose_name=_("to")
+        "accounts.Agency",
+        models.PROTECT,
+        related_name="referrals_received",
+        verbose_name=pgettext_lazy("referral", "to"),
     )
     message = models.TextField(
         _("message"),

@@ -31,7 +31,7 @@ def test_a_demo_commune_officer_signs_in_sees_vietnamese_pages_and_signs_out(pag
 
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.locator(".site-account summary").inner_text().startswith("Nguyễn Thị Hồng Nhung")
-    assert "Cán bộ Công an xã" in page.locator(".site-account summary").inner_text()
+    assert "Cán bộ Công an cấp xã" in page.locator(".site-account summary").inner_text()
     assert page.title().endswith("Tái hòa nhập cộng đồng")
 
     page.locator(".site-account summary").click()

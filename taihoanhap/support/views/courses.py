@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.roles import Role
@@ -45,7 +45,7 @@ from taihoanhap.support.views.common import apply_errors
 COLUMNS = [
     Column("title", gettext_lazy("Course"), "title"),
     Column("trade", gettext_lazy("Trade"), "trade_key"),
-    Column("level", gettext_lazy("Level"), "level"),
+    Column("level", pgettext_lazy("vocational", "Level"), "level"),
     Column("location", gettext_lazy("Location")),
     Column("start", gettext_lazy("Starts"), "starts_on"),
     Column("end", gettext_lazy("Ends"), "ends_on"),
