@@ -47,7 +47,11 @@ class LoadResult:
 
 
 def load_current_units(progress: Progress | None = None) -> LoadResult:
-    """Load the 34 provinces and 3,321 communes valid from 01/07/2025. Idempotent."""
+    """Load the 34 provinces and 3,321 communes valid from 01/07/2025. Idempotent.
+
+    Rows are written in bulk (provinces first, for the communes' parent ids); a unit whose
+    name, kind or province changed in a newer package version is updated in place.
+    """
     from vietnam_provinces import Province, Ward
 
     provinces = list(Province.iter_all())
@@ -55,63 +59,83 @@ def load_current_units(progress: Progress | None = None) -> LoadResult:
     total = len(provinces) + len(wards)
     result = LoadResult()
     with transaction.atomic():
-        existing = {
-            (u.level, u.code): u
-            for u in AdminUnit.objects.filter(valid_from=REFORM_DATE).select_related(None)
+        existing = {(u.level, u.code): u for u in AdminUnit.objects.filter(valid_from=REFORM_DATE)}
+        province_units = {
+            int(p.code): unit
+            for p, unit in zip(
+                provinces,
+                _sync(
+                    existing,
+                    result,
+                    [
+                        (
+                            UnitLevel.PROVINCE,
+                            f"{int(p.code):02d}",
+                            p.division_type.value,
+                            p.name,
+                            None,
+                        )
+                        for p in provinces
+                    ],
+                ),
+                strict=True,
+            )
         }
-        province_units: dict[int, AdminUnit] = {}
-        for province in provinces:
-            kind = _PACKAGE_KINDS[province.division_type.value]
-            unit = _upsert(
-                existing,
-                result,
-                level=UnitLevel.PROVINCE,
-                kind=kind,
-                code=f"{int(province.code):02d}",
-                name=_strip_prefix(province.name, kind),
-                parent=None,
-            )
-            province_units[int(province.code)] = unit
-        for number, ward in enumerate(wards, len(provinces) + 1):
-            kind = _PACKAGE_KINDS[ward.division_type.value]
-            _upsert(
-                existing,
-                result,
-                level=UnitLevel.COMMUNE,
-                kind=kind,
-                code=f"{int(ward.code):05d}",
-                name=_strip_prefix(ward.name, kind),
-                parent=province_units[int(ward.province_code)],
-            )
-            if progress and (number % 250 == 0 or number == total):
-                progress(number, total)
+        if progress:
+            progress(len(provinces), total)
+        _sync(
+            existing,
+            result,
+            [
+                (
+                    UnitLevel.COMMUNE,
+                    f"{int(w.code):05d}",
+                    w.division_type.value,
+                    w.name,
+                    province_units[int(w.province_code)],
+                )
+                for w in wards
+            ],
+        )
+        if progress:
+            progress(total, total)
     return result
 
 
-def _upsert(
+def _sync(
     existing: dict[tuple[str, str], AdminUnit],
     result: LoadResult,
-    *,
-    level: str,
-    kind: str,
-    code: str,
-    name: str,
-    parent: AdminUnit | None,
-) -> AdminUnit:
-    unit = existing.get((level, code))
-    wanted = {"kind": kind, "name": name, "parent_id": parent.id if parent else None}
-    if unit is None:
-        unit = AdminUnit(level=level, code=code, valid_from=REFORM_DATE, **wanted)
-        unit.save()
-        result.created += 1
-    elif any(getattr(unit, key) != value for key, value in wanted.items()):
-        for key, value in wanted.items():
-            setattr(unit, key, value)
-        unit.save()
-        result.updated += 1
-    else:
-        result.unchanged += 1
-    return unit
+    rows: list[tuple[str, str, str, str, AdminUnit | None]],
+) -> list[AdminUnit]:
+    """Create the missing units and update the changed ones, in bulk; the units in row order."""
+    units: list[AdminUnit] = []
+    new: list[AdminUnit] = []
+    changed: list[AdminUnit] = []
+    for level, code, division_type, full_name, parent in rows:
+        kind = _PACKAGE_KINDS[division_type]
+        name = _strip_prefix(full_name, kind)
+        wanted = {
+            "kind": kind,
+            "name": name,
+            "name_key": search_key(name),
+            "parent_id": parent.id if parent else None,
+        }
+        unit = existing.get((level, code))
+        if unit is None:
+            unit = AdminUnit(level=level, code=code, valid_from=REFORM_DATE, **wanted)
+            new.append(unit)
+        elif any(getattr(unit, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(unit, key, value)
+            changed.append(unit)
+        else:
+            result.unchanged += 1
+        units.append(unit)
+    AdminUnit.objects.bulk_create(new, batch_size=500)
+    AdminUnit.objects.bulk_update(changed, ["kind", "name", "name_key", "parent"], batch_size=500)
+    result.created += len(new)
+    result.updated += len(changed)
+    return units
 
 
 # ---------------------------------------------------------------------------------------------
