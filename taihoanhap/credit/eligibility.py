@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from taihoanhap.core.money import format_vnd
 from taihoanhap.core.workdays import add_years
 from taihoanhap.credit.models import (
     DEBT_STATUSES,
@@ -28,7 +29,6 @@ from taihoanhap.credit.models import (
     LoanPurpose,
     ParameterKey,
 )
-from taihoanhap.credit.money import format_vnd
 from taihoanhap.credit.parameters import Parameters, parameters_on
 from taihoanhap.registry.models import Case, ReleaseType
 

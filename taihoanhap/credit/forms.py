@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.core.citizen_id import clean_citizen_id, parse_citizen_id
+from taihoanhap.core.money import MoneyField
 from taihoanhap.credit.models import (
     LoanKind,
     LoanPurpose,
@@ -16,7 +17,6 @@ from taihoanhap.credit.models import (
     ParameterKey,
     Relationship,
 )
-from taihoanhap.credit.money import MoneyField
 from taihoanhap.credit.services import ApplicationData
 
 

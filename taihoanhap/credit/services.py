@@ -25,6 +25,7 @@ from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import diff, record, snapshot
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
+from taihoanhap.core.money import format_vnd
 from taihoanhap.credit.access import (
     LOAN_DECIDERS,
     LOAN_DRAFTERS,
@@ -48,7 +49,6 @@ from taihoanhap.credit.models import (
     ParameterUnit,
     Repayment,
 )
-from taihoanhap.credit.money import format_vnd
 from taihoanhap.registry.models import Person
 from taihoanhap.registry.timeline import add_event
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
+from taihoanhap.core.money import MoneyField
 from taihoanhap.jobs.access import ORGANISER_KINDS
 from taihoanhap.jobs.models import (
     ContactStage,
@@ -26,7 +27,6 @@ from taihoanhap.support.forms import (
     DateInput,
     ValidatingModelForm,
     VersionedForm,
-    VNDField,
     communes_for,
     date_field,
     today,
@@ -61,8 +61,8 @@ class EmployerForm(ValidatingModelForm):
 
 class VacancyForm(ValidatingModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    wage_min_vnd = VNDField(label=_("Wage from (VND a month)"), required=False)
-    wage_max_vnd = VNDField(label=_("Wage up to (VND a month)"), required=False)
+    wage_min_vnd = MoneyField(label=_("Wage from (VND a month)"), required=False)
+    wage_max_vnd = MoneyField(label=_("Wage up to (VND a month)"), required=False)
     sex = forms.ChoiceField(
         label=_("Sex"), required=False, choices=[("", _("Men and women")), *Sex.choices]
     )
@@ -104,7 +104,7 @@ class EmploymentForm(forms.Form):
         label=_("Workplace, if the employer is not in the list"), required=False, max_length=200
     )
     job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
-    monthly_wage_vnd = VNDField(label=_("Monthly income (VND)"), required=False)
+    monthly_wage_vnd = MoneyField(label=_("Monthly income (VND)"), required=False)
     labour_contract = forms.BooleanField(label=_("On a labour contract"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
@@ -249,7 +249,7 @@ class ContactForm(forms.Form):
     )
     starts_on = date_field(_("Starts work on"), required=False, help_text=_("For a hire."))
     job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
-    monthly_wage_vnd = VNDField(label=_("Monthly wage (VND)"), required=False)
+    monthly_wage_vnd = MoneyField(label=_("Monthly wage (VND)"), required=False)
     labour_contract = forms.BooleanField(label=_("On a labour contract"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 

@@ -18,6 +18,7 @@ from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import diff, record, snapshot
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
+from taihoanhap.core.money import format_vnd
 from taihoanhap.core.workdays import add_months_raw
 from taihoanhap.jobs.access import ORGANISER_KINDS
 from taihoanhap.jobs.models import (
@@ -36,7 +37,7 @@ from taihoanhap.jobs.models import (
 from taihoanhap.jobs.rules import near_release_months
 from taihoanhap.registry.models import CaseStatus, Person
 from taihoanhap.registry.timeline import add_event
-from taihoanhap.support.services import current_case, format_vnd, record_text, require_open_case
+from taihoanhap.support.services import current_case, record_text, require_open_case
 
 # --- Employers ---------------------------------------------------------------------------------
 

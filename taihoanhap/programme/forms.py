@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from taihoanhap.credit.money import MoneyField
+from taihoanhap.core.money import MoneyField
 from taihoanhap.programme.models import (
     BudgetActivity,
     Channel,

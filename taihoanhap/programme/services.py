@@ -15,7 +15,7 @@ from taihoanhap.accounts.scope import scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import diff, record, snapshot
 from taihoanhap.core.locking import save_versioned
-from taihoanhap.credit.money import format_vnd
+from taihoanhap.core.money import format_vnd
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.programme.access import (
     BUDGET_WRITERS,

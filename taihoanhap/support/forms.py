@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from django import forms
@@ -14,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
+from taihoanhap.core.money import MoneyField
 from taihoanhap.geo.models import AdminUnit
 from taihoanhap.registry.models import Person
 from taihoanhap.support.access import catalogue_province_ids, measure_kinds_for
@@ -28,8 +28,6 @@ from taihoanhap.support.models import (
     ReferralStatus,
 )
 from taihoanhap.support.services import receiving_agencies
-
-MAX_VND = 10**13
 
 
 def today() -> Any:
@@ -50,39 +48,6 @@ def date_field(label: Any, *, required: bool = True, initial: Any = None, **kw: 
     return forms.DateField(
         label=label, required=required, initial=initial, widget=DateInput(), **kw
     )
-
-
-class VNDField(forms.Field):
-    """An amount in đồng typed as people write it: 1.500.000, 1 500 000 or 1500000 đ."""
-
-    widget = forms.TextInput
-    default_error_messages = {
-        "invalid": _("Enter an amount in đồng, e.g. 1.500.000."),
-        "too_large": _("This amount is too large."),
-    }
-
-    def widget_attrs(self, widget: Any) -> dict[str, Any]:
-        return {**super().widget_attrs(widget), "inputmode": "numeric", "maxlength": "30"}
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, int):
-            return f"{value:,}".replace(",", ".")
-        return value
-
-    def to_python(self, value: Any) -> int | None:
-        if value in self.empty_values:
-            return None
-        if isinstance(value, int):
-            return value
-        digits = re.sub(r"[\s.,]|đ|vnd|VND|₫", "", str(value).strip())
-        if not digits:
-            return None
-        if not digits.isdigit() or len(digits) > 15:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        amount = int(digits)
-        if amount >= MAX_VND:
-            raise ValidationError(self.error_messages["too_large"], code="too_large")
-        return amount
 
 
 class VersionedForm(forms.Form):
@@ -139,7 +104,7 @@ class MeasureForm(forms.Form):
             "Leave empty if your agency gave it; otherwise e.g. the commune Women's Union."
         ),
     )
-    amount_vnd = VNDField(
+    amount_vnd = MoneyField(
         label=_("Amount (VND)"), required=False, help_text=_("Only where money was given.")
     )
     outcome = forms.CharField(label=_("Outcome"), required=False, max_length=300)
@@ -255,8 +220,8 @@ class ValidatingModelForm(forms.ModelForm):
 
 class CourseForm(ValidatingModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    cost_vnd = VNDField(label=_("Cost per learner (VND)"), required=False)
-    support_vnd = VNDField(
+    cost_vnd = MoneyField(label=_("Cost per learner (VND)"), required=False)
+    support_vnd = MoneyField(
         label=_("Support per learner (VND)"),
         required=False,
         help_text=_("Fee exemption, meals, travel or boarding paid for each learner."),

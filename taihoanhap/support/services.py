@@ -23,6 +23,7 @@ from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import diff, record, snapshot
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
+from taihoanhap.core.money import format_vnd
 from taihoanhap.geo.models import UnitLevel
 from taihoanhap.registry.models import Case, CaseStatus, Person, Visibility
 from taihoanhap.registry.timeline import add_event
@@ -320,13 +321,6 @@ def _create_measure(
         },
     )
     return measure
-
-
-def format_vnd(amount: int | None) -> str:
-    """1000000 -> "1.000.000 đ" (Vietnamese thousands separator)."""
-    if amount is None:
-        return ""
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 # --- Referrals ---------------------------------------------------------------------------------

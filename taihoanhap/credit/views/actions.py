@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from taihoanhap.accounts.access import allow
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.money import format_vnd
 from taihoanhap.credit import services
 from taihoanhap.credit.access import CONFIRMERS, LOAN_DECIDERS, LOAN_DRAFTERS, require_confirmer
 from taihoanhap.credit.forms import (
@@ -34,7 +35,6 @@ from taihoanhap.credit.forms import (
     RepayForm,
 )
 from taihoanhap.credit.models import DEBT_STATUSES, LoanApplication, LoanKind, LoanStatus
-from taihoanhap.credit.money import format_vnd
 from taihoanhap.credit.views.common import add_errors, get_application, today
 
 

@@ -1,4 +1,4 @@
-"""Formatting shared by the support and jobs templates."""
+"""Status tags shared by the support and jobs templates (money formats: core vn_format)."""
 
 from __future__ import annotations
 
@@ -6,24 +6,7 @@ from typing import Any
 
 from django import template
 
-from taihoanhap.support.services import format_vnd
-
 register = template.Library()
-
-
-@register.filter
-def vnd(value: Any) -> str:
-    """1500000 -> "1.500.000 đ"; empty for no amount."""
-    if value in (None, ""):
-        return ""
-    return format_vnd(int(value))
-
-
-@register.filter
-def vnd_range(low: Any, high: Any) -> str:
-    if low and high:
-        return f"{format_vnd(int(low))[:-2]} – {format_vnd(int(high))}"
-    return format_vnd(int(low or high)) if (low or high) else ""
 
 
 # Status values of support and jobs records -> the tag colour (the text always says it too).

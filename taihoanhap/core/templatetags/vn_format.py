@@ -1,4 +1,6 @@
-"""`{{ amount|vnd }}` → "1.000.000 đ"; `{{ n|thousands }}` → "1.000"."""
+"""Vietnamese number formats for templates: `{{ amount|vnd }}` → "1.000.000 đ",
+`{{ low|vnd_range:high }}`, `{{ n|thousands }}` → "1.000", `{{ percent|rate }}` → "6,6".
+"""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from typing import Any
 
 from django import template
 
-from taihoanhap.credit.money import format_number, format_vnd
+from taihoanhap.core.money import format_number, format_vnd
 
 register = template.Library()
 
@@ -16,6 +18,14 @@ def vnd(value: Any) -> str:
     if value in (None, ""):
         return "—"
     return format_vnd(value)
+
+
+@register.filter
+def vnd_range(low: Any, high: Any) -> str:
+    """A wage range: "5.000.000 – 8.000.000 đ", or the one bound given."""
+    if low and high:
+        return f"{format_number(low)} – {format_vnd(high)}"
+    return format_vnd(low or high) if (low or high) else "—"
 
 
 @register.filter

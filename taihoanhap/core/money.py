@@ -9,7 +9,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-_SEPARATORS = re.compile(r"[\s.,_]|đ|vnd|VND|Đ", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s.,_]|đ|₫|vnd", re.IGNORECASE)
+MAX_VND = 10**15  # far above any budget line; stops a mistyped amount early
 
 
 def format_vnd(value: int | Decimal | None) -> str:
@@ -33,6 +34,7 @@ class MoneyField(forms.IntegerField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_VND - 1)
         super().__init__(**kwargs)
         self.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
