@@ -7,62 +7,13 @@ sentence or case notes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from io import BytesIO
 from typing import Any
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
+from taihoanhap.core.xlsx import MONEY, append_rows, new_sheet
 from taihoanhap.credit.models import EligibleList, LoanApplication
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATE = "DD/MM/YYYY"
-MONEY = "#,##0"
-
-
-def new_sheet(title: str, heading: Sequence[str], header: Sequence[str]) -> tuple[Workbook, Any]:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    row = 1
-    for line in heading:
-        sheet.cell(row=row, column=1, value=line).font = Font(bold=True)
-        row += 1
-    row += 1
-    for column, label in enumerate(header, start=1):
-        cell = sheet.cell(row=row, column=column, value=label)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[get_column_letter(column)].width = max(12, min(40, len(label) + 4))
-    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
-    return workbook, sheet
-
-
-def append_rows(
-    sheet: Any, rows: Iterable[Sequence[Any]], money_columns: Iterable[int] = ()
-) -> None:
-    money = set(money_columns)
-    for values in rows:
-        sheet.append(list(values))
-        row = sheet.max_row
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column)
-            if column in money:
-                cell.number_format = MONEY
-            elif hasattr(value, "isoformat"):
-                cell.number_format = DATE
-
-
-def response(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = BytesIO()
-    workbook.save(buffer)
-    reply = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    reply["Content-Disposition"] = f'attachment; filename="{filename}"'
-    reply["Cache-Control"] = "no-store"
-    return reply
 
 
 def form01_workbook(eligible_list: EligibleList, entries: Sequence[Any]) -> Workbook:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from taihoanhap.credit.exports import append_rows, new_sheet
+from taihoanhap.core.xlsx import append_rows, new_sheet
 from taihoanhap.programme.models import BudgetLine, MediaActivity
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from io import BytesIO
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
 PER_PAGE = 25
@@ -88,33 +87,3 @@ def export_url(request: HttpRequest) -> str:
     params.pop("page", None)
     params["format"] = "xlsx"
     return f"?{params.urlencode()}"
-
-
-def xlsx_response(
-    filename: str, title: str, headers: Sequence[Any], rows: Iterable[Sequence[Any]]
-) -> HttpResponse:
-    """An Excel file of `rows` (dates as dates, numbers as numbers) for download."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([str(h) for h in headers])
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _cell(value: Any) -> Any:
-    if value is None or isinstance(value, int | float | str):
-        return value
-    if hasattr(value, "isoformat"):
-        return value
-    return str(value)

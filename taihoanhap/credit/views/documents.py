@@ -10,12 +10,12 @@ from django.shortcuts import render
 from taihoanhap.accounts.access import allow
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
+from taihoanhap.core.xlsx import response
 from taihoanhap.credit.access import EXPORTERS, LOAN_READERS
 from taihoanhap.credit.exports import (
     applications_workbook,
     form01_workbook,
     form02_workbook,
-    response,
 )
 from taihoanhap.credit.forms import ApplicationFilterForm
 from taihoanhap.credit.models import LoanApplication, LoanKind

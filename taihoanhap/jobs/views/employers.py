@@ -17,6 +17,7 @@ from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.locking import StaleRecordError
 from taihoanhap.core.text import search_key
+from taihoanhap.core.xlsx import table_response
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import (
     EMPLOYER_READERS,
@@ -34,7 +35,6 @@ from taihoanhap.support.listing import (
     export_url,
     listing,
     wants_export,
-    xlsx_response,
 )
 from taihoanhap.support.views.common import apply_errors
 
@@ -102,7 +102,7 @@ def employer_list(request: HttpRequest) -> HttpResponse:
             _("Contact person"),
             _("Phone"),
         ]
-        return xlsx_response("doanh-nghiep.xlsx", _("Employers"), headers, rows)
+        return table_response("doanh-nghiep.xlsx", _("Employers"), headers, rows)
     return render(
         request,
         "jobs/employer_list.html",
@@ -224,7 +224,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
             _("Open from"),
             _("Open until"),
         ]
-        return xlsx_response("viec-lam-trong.xlsx", _("Vacancies"), headers, rows)
+        return table_response("viec-lam-trong.xlsx", _("Vacancies"), headers, rows)
     return render(
         request,
         "jobs/vacancy_list.html",

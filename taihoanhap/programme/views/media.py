@@ -17,7 +17,7 @@ from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.locking import StaleRecordError
-from taihoanhap.credit.exports import response
+from taihoanhap.core.xlsx import response
 from taihoanhap.credit.selectors import communes_for
 from taihoanhap.credit.views.common import add_errors, query_without_page, sort_links
 from taihoanhap.programme import services

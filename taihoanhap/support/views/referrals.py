@@ -15,6 +15,7 @@ from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry.access import can_see_offence
 from taihoanhap.registry.models import CaseEvent, Visibility
 from taihoanhap.support import services
@@ -26,7 +27,6 @@ from taihoanhap.support.listing import (
     export_url,
     listing,
     wants_export,
-    xlsx_response,
 )
 from taihoanhap.support.models import OPEN_REFERRAL_STATUSES, Referral, ReferralStatus
 from taihoanhap.support.selectors import referral_list_qs
@@ -114,7 +114,7 @@ def _export(request: HttpRequest, qs) -> HttpResponse:
         _("Closed on"),
         _("Outcome or reason"),
     ]
-    return xlsx_response("gioi-thieu.xlsx", _("Referrals"), headers, rows)
+    return table_response("gioi-thieu.xlsx", _("Referrals"), headers, rows)
 
 
 @allow(read=REFERRAL_SENDERS, write=REFERRAL_SENDERS)
