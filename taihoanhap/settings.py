@@ -6,6 +6,7 @@ SQLite file in the data folder, DEBUG off, and a secret key generated once and k
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -248,5 +249,20 @@ LOGGING = {
 
 # The province this installation serves by default (demo data, dashboards).
 DEFAULT_PROVINCE_CODE = os.environ.get("DEFAULT_PROVINCE_CODE", "75")  # Đồng Nai
+# Where officers open the system: links in reminder e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Province rules that the law leaves open. The defaults, each with its legal source, live in
+# registry/rules.py, support/rules.py and jobs/rules.py; set these only to override them.
+if "REGISTRY_RULES" in os.environ:  # JSON, e.g. {"RECLASSIFICATION_MONTHS": 3}
+    REGISTRY_RULES = json.loads(os.environ["REGISTRY_RULES"])
+if "SUPPORT_REFERRAL_RESPONSE_WORKING_DAYS" in os.environ:
+    SUPPORT_REFERRAL_RESPONSE_WORKING_DAYS = int(
+        os.environ["SUPPORT_REFERRAL_RESPONSE_WORKING_DAYS"]
+    )
+if "JOBS_NEAR_RELEASE_MONTHS" in os.environ:
+    JOBS_NEAR_RELEASE_MONTHS = int(os.environ["JOBS_NEAR_RELEASE_MONTHS"])
+if "JOBS_STABLE_EMPLOYMENT_MONTHS" in os.environ:
+    JOBS_STABLE_EMPLOYMENT_MONTHS = int(os.environ["JOBS_STABLE_EMPLOYMENT_MONTHS"])
 
 SITE_NAME = _("Community reintegration")
