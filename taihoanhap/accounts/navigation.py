@@ -7,7 +7,7 @@ page the access rule would refuse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -26,11 +26,17 @@ class NavItem:
     order: int = 100
     # Roles whose home page this is ("Việc cần làm" for the commune police officer).
     landing_for: frozenset[str] = field(default_factory=frozenset)
+    # The menu heading it sits under (the app's nav.py GROUP); None: a top-level link.
+    group: str | Promise | None = None
 
 
 @cache
 def all_items() -> tuple[NavItem, ...]:
-    items = [item for module in app_modules("nav") for item in getattr(module, "ITEMS", ())]
+    items = [
+        replace(item, group=getattr(module, "GROUP", None))
+        for module in app_modules("nav")
+        for item in getattr(module, "ITEMS", ())
+    ]
     return tuple(sorted(items, key=lambda item: item.order))
 
 
@@ -69,15 +75,39 @@ def landing_url(role: str) -> str | None:
     return None
 
 
+def menu_for_role(role: str) -> list[dict[str, Any]]:
+    """The menu: top-level links, and a heading per group of two or more entries.
+
+    On a phone a flat list of a dozen entries is a wall; grouping by area keeps the menu to a
+    few headings, each opening its entries (a <details> element: no script needed).
+    """
+    menu: list[dict[str, Any]] = []
+    groups: dict[str, dict[str, Any]] = {}
+    for item in items_for_role(role):
+        entry = {"label": item.label, "url_name": item.url_name, "url": reverse(item.url_name)}
+        if item.group is None:
+            menu.append(entry)
+            continue
+        key = str(item.group)
+        if key not in groups:
+            groups[key] = {"label": item.group, "children": []}
+            menu.append(groups[key])
+        groups[key]["children"].append(entry)
+    # A group with one visible entry is just a link.
+    return [m["children"][0] if len(m.get("children", ())) == 1 else m for m in menu]
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": (), "header_search_url": None}
+        return {"nav_menu": (), "header_search_url": None}
     current = request.resolver_match.view_name if request.resolver_match else ""
-    return {
-        "header_search_url": search_url_for_role(user.role),
-        "nav_items": [
-            {"label": item.label, "url": reverse(item.url_name), "active": item.url_name == current}
-            for item in items_for_role(user.role)
-        ],
-    }
+    menu = []
+    for entry in menu_for_role(user.role):
+        if "children" in entry:
+            items = [{**item, "active": item["url_name"] == current} for item in entry["children"]]
+            entry = {**entry, "children": items, "active": any(i["active"] for i in items)}
+        else:
+            entry = {**entry, "active": entry["url_name"] == current}
+        menu.append(entry)
+    return {"header_search_url": search_url_for_role(user.role), "nav_menu": menu}

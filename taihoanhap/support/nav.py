@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from taihoanhap.accounts.navigation import NavItem
 from taihoanhap.accounts.roles import Role
 
+# The menu heading these entries sit under.
+GROUP = _("Support and training")
+
 ITEMS = [
     NavItem(
         _("Referrals"),

@@ -17,9 +17,8 @@ from taihoanhap.core.workdays import add_working_days
 # give 5 working days; set SUPPORT_REFERRAL_RESPONSE_WORKING_DAYS to the province's own rule.
 DEFAULT_REFERRAL_RESPONSE_WORKING_DAYS = 5
 REFERRAL_DEADLINE_SOURCE = _(
-    "%(days)s working days: the province's coordination rule under Decree 49/2020/NĐ-CP "
-    "(setting SUPPORT_REFERRAL_RESPONSE_WORKING_DAYS); counted under Civil Code 2015 "
-    "Art. 144-148."
+    "%(days)s working days: the province's coordination rule under Decree 49/2020/NĐ-CP; "
+    "counted under Civil Code 2015 Art. 144-148."
 )
 
 

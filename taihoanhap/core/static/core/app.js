@@ -10,6 +10,36 @@
     // Bring the error summary into view so screen readers and phone users see it first.
     var summary = document.querySelector("[data-focus-on-load]");
     if (summary) { summary.focus(); }
+    // On a phone the menu folds behind one "Danh mục" button (without script it stays open).
+    var nav = document.getElementById("site-nav");
+    if (nav && window.matchMedia("(max-width: 40rem)").matches) {
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "site-nav__toggle";
+      toggle.textContent = nav.getAttribute("data-menu-label");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", "site-nav-list");
+      var list = nav.querySelector(".site-nav__list");
+      list.id = "site-nav-list";
+      nav.insertBefore(toggle, list);
+      nav.classList.add("site-nav--folded");
+      toggle.addEventListener("click", function () {
+        var open = nav.classList.toggle("site-nav--folded") === false;
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+    }
+    // Menu headings: opening one closes the others, and a click elsewhere closes them all.
+    var groups = document.querySelectorAll(".site-nav__group");
+    groups.forEach(function (group) {
+      group.addEventListener("toggle", function () {
+        if (group.open) {
+          groups.forEach(function (other) { if (other !== group) { other.open = false; } });
+        }
+      });
+    });
+    document.addEventListener("click", function (event) {
+      groups.forEach(function (group) { if (!group.contains(event.target)) { group.open = false; } });
+    });
     // Print buttons.
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
