@@ -42,9 +42,9 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v0
 	@if command -v xgettext >/dev/null; then \
-		$(PY) manage.py makemessages -l vi --no-obsolete --no-location -v0 && \
-		$(PY) manage.py check_translations; \
-	else echo "SKIPPED translation extraction check: GNU gettext (xgettext) not installed"; fi
+		$(PY) manage.py check_translations --extract; \
+	else echo "SKIPPED extracting new strings: GNU gettext (xgettext) not installed"; \
+		$(PY) manage.py check_translations; fi
 	$(PY) manage.py compile_translations -v0
 
 test: lint
