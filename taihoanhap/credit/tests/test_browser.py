@@ -57,6 +57,8 @@ def _lend_through_the_pages(page, live_server, cast):
     page.get_by_role("link", name="Đưa vào Mẫu số 01").click()
     page.get_by_role("button", name="Đưa vào Mẫu số 01").click()
     page.get_by_text(f"{person.full_name} có tên trong").wait_for()
+    # The list sits in the menu's "Credit" group, folded until opened.
+    page.locator("nav summary", has_text="Tín dụng").click()
     page.get_by_role("link", name="Danh sách Mẫu số 01").first.click()
     page.locator("table a").first.click()
     list_url = page.url
