@@ -1,8 +1,9 @@
 """The work queue ("Việc cần làm"): what is due for an officer, most urgent first.
 
 Each app may contribute items from `<app>/workqueue.py` with a function
-`items_for(user, today) -> list[WorkItem]` that returns only items inside the user's scope and
-uses a constant number of queries. `collect()` merges them.
+`items_for(user, today) -> list[WorkItem]` that returns only items inside the user's scope,
+uses a constant number of queries and returns at most WORK_QUEUE_MAX_ITEMS items, the most
+urgent first (so the merged top of the queue is exact). `collect()` merges them.
 """
 
 from __future__ import annotations

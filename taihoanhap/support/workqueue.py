@@ -15,7 +15,10 @@ from taihoanhap.support.models import Referral, ReferralStatus
 
 def items_for(user: Any, today: date) -> list[WorkItem]:
     """One query: referrals the user's agency sent that are past their answer date, and
-    referrals it received that still await its answer."""
+    referrals it received that still await its answer; the most urgent first, at most as many
+    as the queue shows (a provincial agency may have thousands outstanding)."""
+    from taihoanhap.registry.rules import rule
+
     agency_id = getattr(user, "agency_id", None)
     if agency_id is None:
         return []
@@ -24,7 +27,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         .filter(status=ReferralStatus.SENT)
         .filter(Q(from_agency_id=agency_id, respond_by__lt=today) | Q(to_agency_id=agency_id))
         .select_related("person", "from_agency", "to_agency")
-        .order_by("respond_by")
+        .order_by("respond_by")[: rule("WORK_QUEUE_MAX_ITEMS")]
     )
     items = []
     for referral in referrals:

@@ -19,7 +19,11 @@ from taihoanhap.registry.workqueue import collect
 @never_cache
 def work_queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    # The most urgent items only: a provincial officer's queue can hold thousands.
+    limit = rule("WORK_QUEUE_MAX_ITEMS")
     items = collect(request.user, today)
+    capped = len(items) >= limit  # at the limit, more may have been left out
+    items = items[:limit]
     week = today + timedelta(days=7)
     groups = [
         ("overdue", [item for item in items if item.due_on < today]),
@@ -36,6 +40,6 @@ def work_queue(request: HttpRequest) -> HttpResponse:
             "today": today,
             "horizon": rule("WORK_QUEUE_HORIZON_DAYS"),
             "expected_horizon": rule("EXPECTED_RETURN_HORIZON_DAYS"),
-            "capped": len(items) >= rule("WORK_QUEUE_MAX_ITEMS"),
+            "capped": capped,
         },
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from taihoanhap.audit.models import Action, AuditEvent
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.registry.models import CaseEvent, Visibility
+from taihoanhap.registry.workqueue import collect
 from taihoanhap.support import services, workqueue
 from taihoanhap.support.models import Need, NeedStatus, Referral, ReferralStatus, SupportMeasure
 from taihoanhap.support.rules import referral_respond_by
@@ -332,3 +333,26 @@ def test_the_referral_list_filters_sorts_and_exports(cast, client_for):
     export = client.get(reverse("support:referral_list"), {"format": "xlsx"})
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     assert AuditEvent.objects.filter(action=Action.EXPORT, object_type="support.referral").exists()
+
+
+def test_the_work_queue_page_shows_only_the_most_urgent_items(client_for, cast, settings):
+    # A provincial agency can have thousands of outstanding referrals: the page lists the
+    # configured number, most urgent first, and says that more are left out.
+    settings.REGISTRY_RULES = {"WORK_QUEUE_MAX_ITEMS": 3}
+    oldest = [make_referral(cast, sent_on=date.today() - timedelta(days=60 + n)) for n in range(3)]
+    for n in range(3):
+        make_referral(cast, sent_on=date.today() - timedelta(days=20 + n))
+    assert len(workqueue.items_for(cast.users["commune_a"], date.today())) == 3
+    response = client_for("commune_a").get(reverse("registry:work_queue"))
+    shown = [item for _, rows in response.context["groups"] for item in rows]
+    # The cases behind the referrals bring registry deadlines too: the page keeps the three
+    # most urgent of everything the queue holds.
+    settings.REGISTRY_RULES = {"WORK_QUEUE_MAX_ITEMS": 100}
+    everything = collect(cast.users["commune_a"], date.today())
+    assert len(everything) > 3
+    assert [item.url for item in shown] == [item.url for item in everything[:3]]
+    assert {item.url for item in shown} & {
+        reverse("support:referral_detail", kwargs={"pk": r.pk}) for r in oldest
+    }
+    assert response.context["capped"]
+    assert "Chỉ hiển thị các việc gấp nhất" in response.content.decode()
