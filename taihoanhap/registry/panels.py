@@ -3,7 +3,8 @@
 An app contributes with `<app>/panels.py` defining `panels_for(person, user) -> list[Panel]`;
 it returns only what `user` may see (the person is already known to be in the user's scope) and
 uses a constant number of queries. The person page renders each panel's template with its
-context, ordered by `order`.
+context, ordered by `order`, without the request (so no context processors and no CSRF
+token: a panel links to its app's pages rather than holding a form).
 """
 
 from __future__ import annotations

@@ -268,9 +268,9 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "panels": [
             (
                 panel.title,
-                render_to_string(
-                    panel.template, {**panel.context, "person": person}, request=request
-                ),
+                # No request: the panels need no context processor (the menu alone would be
+                # rebuilt once per panel) and hold no form.
+                render_to_string(panel.template, {**panel.context, "person": person}),
             )
             for panel in panels_for(person, user)
         ],
