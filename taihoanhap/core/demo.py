@@ -15,6 +15,11 @@ from typing import Any
 
 DEMO_PASSWORD = "demo-taihoanhap-2026"  # noqa: S105 - documented demo accounts, never production
 
+# The agencies' demo (needs, referrals, courses, jobs) covers at most this many cases, oldest
+# first (the demo communes come first): at a million persons it would otherwise hold every open
+# case and its records in memory for no gain in realism. The registry itself is never bounded.
+AGENCY_DEMO_CASES = 25_000
+
 
 @dataclass
 class DemoContext:

@@ -12,7 +12,7 @@ from typing import Any
 
 from taihoanhap.accounts.models import Agency, User
 from taihoanhap.accounts.roles import AgencyKind, Role
-from taihoanhap.core.demo import DemoContext
+from taihoanhap.core.demo import AGENCY_DEMO_CASES, DemoContext
 from taihoanhap.core.text import search_key
 from taihoanhap.core.workdays import add_months_raw
 from taihoanhap.jobs.models import (
@@ -87,7 +87,7 @@ def generate(ctx: DemoContext) -> None:
         for c in Case.objects.filter(person__province=ctx.province)
         .exclude(status__in=[CaseStatus.CLOSED, CaseStatus.HELD])
         .select_related("person", "release")
-        .order_by("created_at")
+        .order_by("created_at")[:AGENCY_DEMO_CASES]
     ]
     events: list[CaseEvent] = []
     consents = _consents(ctx, cases, officer, events)

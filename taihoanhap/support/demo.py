@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from taihoanhap.accounts.models import Agency, User
 from taihoanhap.accounts.roles import AgencyKind, Role
-from taihoanhap.core.demo import DemoContext
+from taihoanhap.core.demo import AGENCY_DEMO_CASES, DemoContext
 from taihoanhap.geo.models import UnitLevel
 from taihoanhap.registry.models import Case, CaseEvent, CaseStatus, Visibility
 from taihoanhap.support.models import (
@@ -106,7 +106,7 @@ def _open_cases(ctx: DemoContext) -> list[Case]:
         Case.objects.filter(person__province=ctx.province)
         .exclude(status=CaseStatus.CLOSED)
         .select_related("person", "release")
-        .order_by("created_at")
+        .order_by("created_at")[:AGENCY_DEMO_CASES]
     )
 
 
