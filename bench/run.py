@@ -24,6 +24,8 @@ import argparse
 import http.client
 import json
 import os
+import re
+import shutil
 import signal
 import socket
 import statistics
@@ -226,6 +228,10 @@ def measure(
 
 
 def throughput(session: Session, path: str, concurrency: int, duration: float) -> float:
+    """Pages/s under load: wrk when installed (a C client leaves the CPU to the server), else
+    Python threads (GIL-bound, so they understate the fastest pages)."""
+    if shutil.which("wrk"):
+        return wrk_throughput(session, path, concurrency, duration)
     done = 0
     lock = threading.Lock()
     stop = time.perf_counter() + duration
@@ -248,6 +254,27 @@ def throughput(session: Session, path: str, concurrency: int, duration: float) -
     for thread in threads:
         thread.join()
     return done / (time.perf_counter() - started)
+
+
+def wrk_throughput(session: Session, path: str, concurrency: int, duration: float) -> float:
+    cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{concurrency}",
+            f"-d{max(1, round(duration))}s",
+            "-H",
+            f"Cookie: {cookie}",
+            f"http://127.0.0.1:{session.port}{path}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    if "Non-2xx" in out:
+        raise SystemExit(f"wrk got errors on {path}:\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
 def resolve(session: Session, target: Target) -> str:
@@ -278,39 +305,53 @@ def run_engine(engine: str, args: argparse.Namespace) -> Run:
     server = start_server(env, port)
     run = Run(engine, args.persons)
     try:
+        base, *pages = targets(env)
         sessions: dict[str, Session] = {}
-        for target in targets(env):
-            if target.user not in sessions:
-                sessions[target.user] = Session(port)
-                sessions[target.user].login(target.user)
+        for user in dict.fromkeys(t.user for t in (base, *pages)):
+            sessions[user] = Session(port)
+            sessions[user].login(user)
+
+        def one(target: Target) -> Result:
             session = sessions[target.user]
-            path = resolve(session, target)
-            result = measure(
+            return measure(
                 session,
-                path,
+                resolve(session, target),
                 args.requests,
                 args.concurrency,
                 args.duration,
                 target.name,
                 target.user,
             )
+
+        # The baseline is measured again right before each page, and each page is compared to
+        # the baseline next to it, so a noisy neighbour on the machine skews both alike.
+        baseline = one(base)
+        baseline.ratio_median = baseline.ratio_p95 = baseline.ratio_throughput = 1.0
+        run.results.append(baseline)
+        report(baseline)
+        for target in pages:
+            before = one(base)
+            result = one(target)
+            result.ratio_median = round(result.median_ms / before.median_ms, 2)
+            result.ratio_p95 = round(result.p95_ms / before.p95_ms, 2)
+            result.ratio_throughput = round(result.pages_per_s / before.pages_per_s, 2)
             run.results.append(result)
-            print(
-                f"  {target.name:<40} {target.user:<8} p50 {result.median_ms:7.2f} ms  "
-                f"p95 {result.p95_ms:7.2f} ms  {result.queries} queries  "
-                f"{result.pages_per_s:8.1f} pages/s  HTTP {result.status}",
-                flush=True,
-            )
+            report(result)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
-    baseline = run.results[0]
-    for result in run.results:
-        result.ratio_median = round(result.median_ms / baseline.median_ms, 2)
-        result.ratio_p95 = round(result.p95_ms / baseline.p95_ms, 2)
-        result.ratio_throughput = round(result.pages_per_s / baseline.pages_per_s, 2)
     write_report(run)
     return run
+
+
+def report(result: Result) -> None:
+    print(
+        f"  {result.name:<34} {result.user:<8} p50 {result.median_ms:7.2f} ms  "
+        f"p95 {result.p95_ms:7.2f} ms  {result.queries} queries  "
+        f"{result.pages_per_s:8.1f} pages/s  HTTP {result.status}  "
+        f"({result.ratio_median}x p50, {result.ratio_throughput}x pages/s)",
+        flush=True,
+    )
 
 
 def write_report(run: Run) -> None:
