@@ -88,3 +88,19 @@ def test_the_demo_does_nothing_to_persons_when_there_is_no_case(cast):
     jobs_demo.generate(ctx)
     assert not Need.objects.exists() and not FairRegistration.objects.exists()
     assert Employer.objects.exists()  # the catalogue does not need anyone
+
+
+def test_the_agencies_demo_covers_at_most_the_bounded_number_of_cases(cast, monkeypatch):
+    # At a million persons the agencies' demo would hold every open case in memory.
+    monkeypatch.setattr(support_demo, "AGENCY_DEMO_CASES", 5)
+    monkeypatch.setattr(jobs_demo, "AGENCY_DEMO_CASES", 5)
+    first = [case_in(cast.commune_a) for _ in range(5)]
+    for _ in range(20):
+        case_in(cast.commune_b)
+    ctx = _context(cast)
+    support_demo.generate(ctx)
+    jobs_demo.generate(ctx)
+    oldest = {case.person_id for case in first}
+    assert Need.objects.exists() and MatchingConsent.objects.exists()
+    assert set(Need.objects.values_list("person_id", flat=True)) <= oldest
+    assert set(MatchingConsent.objects.values_list("person_id", flat=True)) <= oldest
