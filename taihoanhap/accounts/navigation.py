@@ -75,7 +75,8 @@ def landing_url(role: str) -> str | None:
     return None
 
 
-def menu_for_role(role: str) -> list[dict[str, Any]]:
+@cache
+def menu_for_role(role: str) -> tuple[dict[str, Any], ...]:
     """The menu: top-level links, and a heading per group of two or more entries.
 
     On a phone a flat list of a dozen entries is a wall; grouping by area keeps the menu to a
@@ -94,7 +95,8 @@ def menu_for_role(role: str) -> list[dict[str, Any]]:
             menu.append(groups[key])
         groups[key]["children"].append(entry)
     # A group with one visible entry is just a link.
-    return [m["children"][0] if len(m.get("children", ())) == 1 else m for m in menu]
+    # Cached per role (labels stay lazy, translated when shown); callers copy, never mutate.
+    return tuple(m["children"][0] if len(m.get("children", ())) == 1 else m for m in menu)
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
