@@ -11,6 +11,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PERSONS ?= 300
 PYTEST_ARGS ?=
+# e.g. make bench BENCH_ARGS="--engine postgres --persons 1000000"
+BENCH_ARGS ?=
 # Two sync workers (= cores) measured best on this hardware; see docs/performance.md.
 WORKERS ?= 2
 
@@ -54,7 +56,7 @@ test: lint
 	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 bench: setup
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles
