@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.roles import ROLE_AGENCY_KINDS, AgencyKind, Role
+from taihoanhap.core.models import ChoiceLabels
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 
 
@@ -21,7 +22,7 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         )
 
 
-class Agency(models.Model):
+class Agency(ChoiceLabels):
     """A public body taking part in reintegration work, serving one administrative unit."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -59,7 +60,7 @@ class Agency(models.Model):
             raise ValidationError({"unit": _("A provincial agency must serve a province.")})
 
 
-class User(AbstractUser):
+class User(ChoiceLabels, AbstractUser):
     """An officer. One agency and one role; the agency's unit is the officer's jurisdiction."""
 
     full_name = models.CharField(_("full name"), max_length=150)

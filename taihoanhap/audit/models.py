@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.core.models import ChoiceLabels
+
 
 class Action(models.TextChoices):
     LOGIN = "login", _("Sign-in")
@@ -31,7 +33,7 @@ class AppendOnlyError(Exception):
     pass
 
 
-class AuditEvent(models.Model):
+class AuditEvent(ChoiceLabels):
     """One audited act. `seq` numbers events without gaps; `hash` chains each to the previous."""
 
     seq = models.BigIntegerField(primary_key=True)

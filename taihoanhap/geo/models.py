@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from taihoanhap.core.models import ChoiceLabels
 from taihoanhap.core.text import search_key
 
 REFORM_DATE = date(2025, 7, 1)
@@ -80,7 +81,7 @@ class AdminUnitQuerySet(models.QuerySet["AdminUnit"]):
         return self.filter(level=UnitLevel.COMMUNE)
 
 
-class AdminUnit(models.Model):
+class AdminUnit(ChoiceLabels):
     level = models.CharField(_("level"), max_length=10, choices=UnitLevel.choices)
     kind = models.CharField(_("kind"), max_length=16, choices=UnitKind.choices)
     code = models.CharField(_("official code"), max_length=10)
