@@ -47,10 +47,10 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     from datetime import timedelta
 
     from django.db.models import Q
-    from django.urls import reverse
     from django.utils.translation import gettext_lazy as _
 
     from taihoanhap.accounts.scope import scope_for
+    from taihoanhap.core.reversing import reverse_pk
     from taihoanhap.registry.access import REGISTRY_WRITERS
     from taihoanhap.registry.models import (
         Deadline,
@@ -76,7 +76,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         WorkItem(
             due_on=deadline.due_on,
             title=DeadlineKind(deadline.kind).label,
-            url=reverse("registry:person_detail", kwargs={"pk": deadline.case.person.pk}),
+            url=reverse_pk("registry:person_detail", deadline.case.person.pk),
             kind=f"registry.{deadline.kind}",
             person_name=deadline.case.person.full_name,
             legal_source=deadline.legal_source,
@@ -96,7 +96,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
             WorkItem(
                 due_on=transfer.requested_on,
                 title=_("Answer an incoming transfer"),
-                url=reverse("registry:transfer_decide", kwargs={"pk": transfer.pk}),
+                url=reverse_pk("registry:transfer_decide", transfer.pk),
                 kind="registry.incoming_transfer",
                 person_name=transfer.person.full_name,
             )

@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.registry.workqueue import WorkItem
 from taihoanhap.support.models import Referral, ReferralStatus
 
@@ -27,11 +27,21 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         .filter(status=ReferralStatus.SENT)
         .filter(Q(from_agency_id=agency_id, respond_by__lt=today) | Q(to_agency_id=agency_id))
         .select_related("person", "from_agency", "to_agency")
+        .only(
+            "purpose",
+            "respond_by",
+            "deadline_source",
+            "from_agency_id",
+            "to_agency_id",
+            "person__full_name",
+            "from_agency__name",
+            "to_agency__name",
+        )
         .order_by("respond_by")[: rule("WORK_QUEUE_MAX_ITEMS")]
     )
     items = []
     for referral in referrals:
-        url = reverse("support:referral_detail", kwargs={"pk": referral.pk})
+        url = reverse_pk("support:referral_detail", referral.pk)
         if referral.to_agency_id == agency_id:
             title = _("Answer the referral from %(agency)s (%(purpose)s)") % {
                 "agency": referral.from_agency,
