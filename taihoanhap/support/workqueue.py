@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.core.reversing import reverse_pk
@@ -14,18 +13,22 @@ from taihoanhap.support.models import Referral, ReferralStatus
 
 
 def items_for(user: Any, today: date) -> list[WorkItem]:
-    """One query: referrals the user's agency sent that are past their answer date, and
+    """Two queries: referrals the user's agency sent that are past their answer date, and
     referrals it received that still await its answer; the most urgent first, at most as many
-    as the queue shows (a provincial agency may have thousands outstanding)."""
+    as the queue shows (a provincial agency may have thousands outstanding).
+
+    Two queries rather than one with OR: each walks its (agency, status, answer date) index in
+    order and stops at the limit, where the OR made PostgreSQL join every referral to its person.
+    """
     from taihoanhap.registry.rules import rule
 
     agency_id = getattr(user, "agency_id", None)
     if agency_id is None:
         return []
-    referrals = (
+    limit = rule("WORK_QUEUE_MAX_ITEMS")
+    waiting = (
         Referral.objects.visible_to(user)
         .filter(status=ReferralStatus.SENT)
-        .filter(Q(from_agency_id=agency_id, respond_by__lt=today) | Q(to_agency_id=agency_id))
         .select_related("person", "from_agency", "to_agency")
         .only(
             "purpose",
@@ -37,8 +40,12 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
             "from_agency__name",
             "to_agency__name",
         )
-        .order_by("respond_by")[: rule("WORK_QUEUE_MAX_ITEMS")]
+        .order_by("respond_by")
     )
+    overdue = waiting.filter(from_agency_id=agency_id, respond_by__lt=today)[:limit]
+    incoming = waiting.filter(to_agency_id=agency_id)[:limit]
+    unique = {referral.pk: referral for referral in [*overdue, *incoming]}.values()
+    referrals = sorted(unique, key=lambda referral: referral.respond_by)[:limit]
     items = []
     for referral in referrals:
         url = reverse_pk("support:referral_detail", referral.pk)
