@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.core.reversing import reverse_pk
+from taihoanhap.registry.rules import rule
 from taihoanhap.registry.workqueue import WorkItem
 from taihoanhap.support.models import Referral, ReferralStatus
 
@@ -20,8 +21,6 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     Two queries rather than one with OR: each walks its (agency, status, answer date) index in
     order and stops at the limit, where the OR made PostgreSQL join every referral to its person.
     """
-    from taihoanhap.registry.rules import rule
-
     agency_id = getattr(user, "agency_id", None)
     if agency_id is None:
         return []
