@@ -64,19 +64,25 @@ def incoming_person_ids(user: Any) -> list[Any]:
     """Persons with a pending transfer into the user's jurisdiction from outside it.
 
     One small indexed query; the list is short (transfers wait days, not months), and putting
-    the ids in the filter keeps the list pages on their (area, status, name) index.
+    the ids in the filter keeps the list pages on their (area, status, name) index. Cached on the
+    user object like the scope: a page asks several apps' querysets, each would ask again.
     """
+    cached = getattr(user, "_incoming_person_ids", None)
+    if cached is not None:
+        return cached
     scope = scope_for(user)
     if scope.everything or scope.is_empty:
         return []
     from taihoanhap.registry.models import Transfer, TransferStatus
 
-    return list(
+    ids = list(
         Transfer.objects.filter(status=TransferStatus.PENDING)
         .filter(scope.q(province="to_province", commune="to_commune"))
         .exclude(scope.q(province="from_province", commune="from_commune"))
         .values_list("person_id", flat=True)[:500]
     )
+    user._incoming_person_ids = ids
+    return ids
 
 
 def in_jurisdiction(user: Any, person: Any) -> bool:
