@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import formats
 
 from taihoanhap.core.citizen_id import clean_citizen_id
@@ -26,6 +26,7 @@ from taihoanhap.registry.models import (
     Deadline,
     DeadlineStatus,
     Person,
+    ReleaseType,
     Transfer,
 )
 
@@ -157,6 +158,9 @@ def person_for_page(user: Any, pk: Any) -> QuerySet[Person]:
     )
 
 
+PROBATION_RECORDS = ("assessments", "absences", "violations")
+
+
 def cases_for_page(person: Person) -> list[Case]:
     """The person's cases, current first, with everything the page shows in a fixed number of
     queries whatever the number of cases and records.
@@ -182,15 +186,21 @@ def cases_for_page(person: Person) -> list[Case]:
                 "transfers",
                 queryset=Transfer.objects.select_related("from_commune", "to_commune"),
             ),
-            "assessments",
-            "absences",
-            "violations",
             "reoffences",
         )
     )
     cases = list(cases)
     for case in cases:
         case.open_deadlines.sort(key=lambda deadline: (deadline.due_on, deadline.kind))
+    # Probation records exist only under a conditional early release: three queries spared for
+    # everyone else, whose (empty) record lists are set without asking the database.
+    parole = [case for case in cases if case.release.type == ReleaseType.PAROLE]
+    prefetch_related_objects(parole, *PROBATION_RECORDS)
+    for case in cases:
+        if case.release.type != ReleaseType.PAROLE:
+            cache = case.__dict__.setdefault("_prefetched_objects_cache", {})
+            for name in PROBATION_RECORDS:
+                cache[name] = getattr(case, name).none()
     return cases
 
 

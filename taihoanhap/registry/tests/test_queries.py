@@ -82,3 +82,21 @@ def test_the_work_queue_query_count_does_not_grow_with_the_caseload(client_for, 
     for _ in range(10):
         received_case(officer, make_person(cast.commune_a))
     assert queries(client, url) == before
+
+
+def test_the_probation_records_are_read_only_for_a_conditional_release(client_for, cast):
+    probation_tables = (
+        "registry_probationassessment",
+        "registry_absencerequest",
+        "registry_violation",
+    )
+    client = client_for("commune_a")
+    for release_type, expected in ((ReleaseType.FULL_TERM, False), (ReleaseType.PAROLE, True)):
+        case = received_case(
+            cast.users["commune_a"], commune=cast.commune_a, release_type=release_type
+        )
+        url = reverse("registry:person_detail", kwargs={"pk": case.person_id})
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        asked = {t for q in captured.captured_queries for t in probation_tables if t in q["sql"]}
+        assert (asked == set(probation_tables)) is expected, release_type
