@@ -14,19 +14,21 @@ from taihoanhap.registry.panels import Panel
 
 
 def panels_for(person: Any, user: Any) -> list[Panel]:
-    """Four queries whatever the number of loans: applications, case, parameters, Form 01."""
+    """Opened, four queries whatever the number of loans: applications, case, parameters,
+    Form 01."""
     if getattr(user, "role", None) not in LOAN_READERS:
         return []
-    applications = list(
-        LoanApplication.objects.filter(person=person).order_by("-status_changed_on")[:20]
-    )
     return [
         Panel(
             title=_("Social Policy Bank loans"),
             template="credit/panel.html",
-            context={
+            context=lambda: {
                 "loan_person": person,
-                "loan_applications": applications,
+                "loan_applications": list(
+                    LoanApplication.objects.filter(person=person).order_by("-status_changed_on")[
+                        :20
+                    ]
+                ),
                 "loan_lines": person_lines(person, today=timezone.localdate()),
                 "may_draw_up": user.role in LOAN_DRAFTERS,
             },

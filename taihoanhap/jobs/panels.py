@@ -15,10 +15,22 @@ from taihoanhap.support.access import SUPPORT_READERS
 
 
 def panels_for(person: Any, user: Any) -> list[Panel]:
-    """A fixed number of queries: employment history, consents, fairs and their outcomes."""
+    """The employment section for the roles that follow support (no query until opened)."""
     role = getattr(user, "role", None)
     if role not in SUPPORT_READERS:
         return []
+    return [
+        Panel(
+            title=_("Employment"),
+            template="jobs/panels/employment.html",
+            context=lambda: _context(person, role),
+            order=230,
+        )
+    ]
+
+
+def _context(person: Any, role: str) -> dict[str, Any]:
+    """A fixed number of queries: employment history, consents, fairs and their outcomes."""
     today = timezone.localdate()
     records = list(EmploymentRecord.objects.filter(person=person).select_related("employer"))
     consents = list(MatchingConsent.objects.filter(person=person))
@@ -30,22 +42,15 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
         .order_by("-fair__held_on")
     )
     current = next((r for r in records if r.ended_on is None), None)
-    return [
-        Panel(
-            title=_("Employment"),
-            template="jobs/panels/employment.html",
-            context={
-                "person": person,
-                "employment_records": records,
-                "employment_current": current,
-                "matching_consents": consents,
-                "active_matching_consent": active,
-                "fair_rows": fairs,
-                "class_hint": classification_hint(records, today) if role in HINT_READERS else None,
-                "can_record_employment": role in EMPLOYMENT_WRITERS,
-                "can_record_consent": role in CONSENT_WRITERS,
-                "can_see_matches": role in MATCH_READERS,
-            },
-            order=230,
-        )
-    ]
+    return {
+        "person": person,
+        "employment_records": records,
+        "employment_current": current,
+        "matching_consents": consents,
+        "active_matching_consent": active,
+        "fair_rows": fairs,
+        "class_hint": classification_hint(records, today) if role in HINT_READERS else None,
+        "can_record_employment": role in EMPLOYMENT_WRITERS,
+        "can_record_consent": role in CONSENT_WRITERS,
+        "can_see_matches": role in MATCH_READERS,
+    }

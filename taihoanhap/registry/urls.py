@@ -10,6 +10,7 @@ urlpatterns = [
     path("viec-can-lam/", queue.work_queue, name="work_queue"),
     path("moi/", persons.person_create, name="person_create"),
     path("nguoi/<uuid:pk>/", persons.person_detail, name="person_detail"),
+    path("nguoi/<uuid:pk>/muc/<slug:key>/", persons.person_section, name="person_section"),
     path("nguoi/<uuid:pk>/sua/", persons.person_edit, name="person_edit"),
     path("nguoi/<uuid:pk>/anh/", persons.person_photo, name="person_photo"),
     path("nguoi/<uuid:pk>/ban-an/", persons.sentence_create, name="sentence_create"),

@@ -27,7 +27,7 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
             Panel(
                 title=_("Needs and support"),
                 template="support/panels/needs.html",
-                context={
+                context=lambda: {
                     "person": person,
                     "need_rows": selectors.needs_of(person, user),
                     "measure_rows": selectors.measures_of(person, user),
@@ -42,7 +42,7 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
             Panel(
                 title=_("Referrals"),
                 template="support/panels/referrals.html",
-                context={
+                context=lambda: {
                     "person": person,
                     "referral_rows": selectors.referrals_of(person, user),
                     "can_send_referral": role in REFERRAL_SENDERS,
@@ -56,7 +56,7 @@ def panels_for(person: Any, user: Any) -> list[Panel]:
             Panel(
                 title=_("Vocational training and certificates"),
                 template="support/panels/training.html",
-                context={
+                context=lambda: {
                     "person": person,
                     "enrolment_rows": selectors.enrolments_of(person),
                     "certificate_rows": selectors.certificates_of(person),

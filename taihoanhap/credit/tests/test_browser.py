@@ -118,6 +118,11 @@ def test_the_persons_timeline_shows_the_loan(page, live_server, cast):
     timeline = page.locator(".timeline")
     timeline.get_by_text(re.compile("Đã giải ngân khoản vay")).wait_for()
     assert timeline.get_by_text(re.compile("phê duyệt khoản vay")).count() == 1
+    # The loans section is folded and loads its content when opened (a script and a fetch).
+    section = page.locator("details.panel", has_text="Vay vốn Ngân hàng Chính sách xã hội")
+    assert section.locator("table").count() == 0
+    section.locator("summary").click()
+    section.locator("table").get_by_text("50.000.000").first.wait_for()
     _sign_in(page, live_server, cast.users["bank"])
     page.goto(reverse("registry:person_detail", kwargs={"pk": case.person.pk}))
     page.locator(".timeline").get_by_text(re.compile("Đã giải ngân khoản vay")).wait_for()

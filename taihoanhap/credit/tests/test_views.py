@@ -238,13 +238,19 @@ def test_the_loan_panel_runs_a_constant_number_of_queries(cast, django_assert_nu
     police = cast.users["commune_a"]
     case = f.returnee(cast.commune_a)
     f.individual(case, police)
-    panels_for(case.person, cast.users["bank"])  # loads the calendar's exceptions once
+    # The context (the queries) is computed when the section is opened, not when listed.
+    # (a first opening loads the calendar's exceptions once)
+    assert panels_for(case.person, cast.users["bank"])[0].context["loan_lines"]
+    with CaptureQueriesContext(connection) as listed:
+        [panel] = panels_for(case.person, cast.users["bank"])
+    assert len(listed.captured_queries) == 0
     with CaptureQueriesContext(connection) as one:
-        panels_for(case.person, cast.users["bank"])
+        assert len(panel.context["loan_applications"]) == 1
+    assert len(one.captured_queries) > 0
     for _ in range(5):
         f.individual(case, police)
     with django_assert_num_queries(len(one.captured_queries)):
-        panels_for(case.person, cast.users["bank"])
+        assert len(panels_for(case.person, cast.users["bank"])[0].context["loan_applications"]) == 6
 
 
 def test_roles_that_do_not_read_loans_get_no_panel(cast):
@@ -381,3 +387,59 @@ def test_a_new_rate_is_recorded_with_its_source(cast, client_for):
     )
     assert again.status_code == 200
     assert again.context["form"].errors["effective_from"]
+
+
+# --- The loans section of the person page, loaded when opened -----------------------------------
+
+
+def _section_url(case) -> str:
+    return reverse("registry:person_section", kwargs={"pk": case.person.pk, "key": "credit-panel"})
+
+
+def test_the_person_page_lists_the_loans_section_folded_without_its_content(client_for, cast):
+    case = f.returnee(cast.commune_a)
+    f.individual(case, cast.users["commune_a"], amount=37_000_000)
+    body = (
+        client_for("commune_a")
+        .get(reverse("registry:person_detail", kwargs={"pk": case.person.pk}))
+        .content.decode()
+    )
+    assert f'data-section-url="{_section_url(case)}"' in body
+    assert "<summary><h2>Vay vốn Ngân hàng Chính sách xã hội</h2></summary>" in body
+    assert "37.000.000" not in body  # the amount is in the section, loaded on demand
+
+
+def test_the_section_answers_a_fragment_to_the_page_script_and_a_page_without_it(client_for, cast):
+    case = f.returnee(cast.commune_a)
+    f.individual(case, cast.users["commune_a"], amount=37_000_000)
+    client = client_for("bank")
+    fragment = client.get(_section_url(case), headers={"X-Requested-With": "fetch"})
+    assert fragment.status_code == 200
+    text = fragment.content.decode()
+    assert "37.000.000" in text and "<html" not in text
+    _no_secrets(text)
+    whole = client.get(_section_url(case))
+    assert whole.status_code == 200
+    assert "<html" in whole.content.decode() and "37.000.000" in whole.content.decode()
+    opened = AuditEvent.objects.filter(
+        action=Action.VIEW, object_id=str(case.person.pk), note="credit-panel"
+    )
+    assert opened.count() == 2
+
+
+def test_a_section_the_role_does_not_get_or_that_does_not_exist_answers_404(client_for, cast):
+    case = f.returnee(cast.commune_a)
+    pk = case.person.pk
+    assert client_for("employment").get(_section_url(case)).status_code == 404
+    assert (
+        client_for("bank")
+        .get(reverse("registry:person_section", kwargs={"pk": pk, "key": "support-panels-needs"}))
+        .status_code
+        == 404
+    )
+    assert (
+        client_for("commune_a")
+        .get(reverse("registry:person_section", kwargs={"pk": pk, "key": "no-such-section"}))
+        .status_code
+        == 404
+    )

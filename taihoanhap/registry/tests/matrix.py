@@ -84,6 +84,13 @@ CASES = [
         hidden=OUTSIDE_A,
         kwargs=lambda cast: {"pk": _person(cast).pk},
     ),
+    # A section the employment officer does not get answers 404 like a person out of scope.
+    case(
+        "registry:person_section",
+        ok=SEE_A - {"employment"},
+        hidden=OUTSIDE_A | {"employment"},
+        kwargs=lambda cast: {"pk": _person(cast).pk, "key": "credit-panel"},
+    ),
     case(
         "registry:person_edit",
         ok=WRITE_A,

@@ -265,12 +265,11 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "police": police,
         "writer": writer,
         "events": timeline_rows(events_for(person, user)),
+        # The other agencies' sections, folded: each loads when opened (person_section).
         "panels": [
             (
                 panel.title,
-                # No request: the panels need no context processor (the menu alone would be
-                # rebuilt once per panel) and hold no form.
-                render_to_string(panel.template, {**panel.context, "person": person}),
+                reverse("registry:person_section", kwargs={"pk": person.pk, "key": panel.key}),
             )
             for panel in panels_for(person, user)
         ],
@@ -300,6 +299,29 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             ],
         )
     return render(request, "registry/person_detail.html", context)
+
+
+@allow(read=PERSON_READERS)
+@never_cache
+def person_section(request: HttpRequest, pk: Any, key: str) -> HttpResponse:
+    """One of the other agencies' sections of the person page, when the officer opens it: the
+    bare fragment for the page's script, a page of its own without script. Audited as a view.
+    """
+    user = request.user
+    person = get_visible_or_404(person_for_page(user, pk), pk=pk)
+    panel = next((p for p in panels_for(person, user) if p.key == key), None)
+    if panel is None:
+        raise Http404
+    record_view(user, person, note=key)
+    # No request: the panel needs no context processor and holds no form.
+    html = render_to_string(panel.template, {**panel.context, "person": person})
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(html)
+    return render(
+        request,
+        "registry/person_section.html",
+        {"person": person, "title": panel.title, "html": html},  # render_to_string: safe
+    )
 
 
 @allow(read=PERSON_READERS)

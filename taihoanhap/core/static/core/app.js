@@ -40,6 +40,31 @@
     document.addEventListener("click", function (event) {
       groups.forEach(function (group) { if (!group.contains(event.target)) { group.open = false; } });
     });
+    // Folded sections of a page (the person page's agency sections) load their content the
+    // first time they are opened; without script their link opens the section on its own page.
+    document.querySelectorAll("details[data-section-url]").forEach(function (section) {
+      section.addEventListener("toggle", function () {
+        if (!section.open || section.hasAttribute("data-loaded")) { return; }
+        section.setAttribute("data-loaded", "");
+        var body = section.querySelector(".panel__body");
+        body.setAttribute("aria-busy", "true");
+        body.textContent = section.getAttribute("data-loading");
+        fetch(section.getAttribute("data-section-url"), {
+          headers: { "X-Requested-With": "fetch" },
+          credentials: "same-origin"
+        }).then(function (response) {
+          if (!response.ok) { throw new Error(String(response.status)); }
+          // Signed out meanwhile: the answer is the sign-in page; go there, not into the section.
+          if (response.redirected) { window.location.assign(section.getAttribute("data-section-url")); return null; }
+          return response.text();
+        }).then(function (html) {
+          if (html !== null) { body.innerHTML = html; }
+        }).catch(function () {
+          section.removeAttribute("data-loaded");
+          body.textContent = section.getAttribute("data-error");
+        }).then(function () { body.removeAttribute("aria-busy"); });
+      });
+    });
     // Print buttons.
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
