@@ -42,6 +42,7 @@ from taihoanhap.registry.forms import (
 )
 from taihoanhap.registry.models import CaseStatus, Person, Sentence, TransferStatus
 from taihoanhap.registry.panels import panels_for
+from taihoanhap.registry.rows import person_rows
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.selectors import (
     ParsedQuery,
@@ -139,6 +140,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         query=query.urlencode(),
         unsorted=unsorted.urlencode(),
         unsearched=unsearched.urlencode(),
+        rows=person_rows(page.object_list, offence=context["offence"]),
         may_create=request.user.role in REGISTRY_WRITERS,
         hidden_filters=[
             (name, request.GET[name]) for name in FILTER_NAMES if request.GET.get(name)

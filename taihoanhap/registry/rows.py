@@ -1,0 +1,58 @@
+"""Rows of the persons list, built in Python.
+
+The list renders 25 rows of six cells on every search; through the template engine each cell
+cost a variable lookup, a filter and a tag, half the page's time. The HTML is the same, every
+value escaped by format_html.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from taihoanhap.core.reversing import reverse_pk
+from taihoanhap.registry.models import Person
+from taihoanhap.registry.templatetags.registry_tags import status_tag
+
+CELL = '<td data-label="{}">{}</td>'
+
+
+def person_rows(persons: Iterable[Person], *, offence: bool) -> list[SafeString]:
+    """One <tr> per person; the status and class cells only for roles that see the offence."""
+    name, birth, commune, release = (
+        _("Full name"),
+        _("Date of birth"),
+        _("Commune, ward or special zone"),
+        _("Release date"),
+    )
+    status, klass = _("Status"), _("Class")
+    rows = []
+    for person in persons:
+        cells = [
+            format_html(
+                '<td data-label="{}"><a href="{}">{}</a></td>',
+                name,
+                reverse_pk("registry:person_detail", person.pk),
+                person.full_name,
+            ),
+            format_html(CELL, birth, person.birth_label),
+            format_html(CELL, commune, person.commune),
+            format_html(
+                CELL, release, date_format(person.release_date) if person.release_date else "—"
+            ),
+        ]
+        if offence:
+            tag = (
+                status_tag(person.case_status, person.get_case_status_display())
+                if person.case_status
+                else "—"
+            )
+            cells.append(format_html(CELL, status, tag))
+            cells.append(format_html(CELL, klass, person.case_class or "—"))
+        # Every cell is format_html's output: joining them keeps them safe.
+        rows.append(mark_safe(f"<tr>{''.join(cells)}</tr>"))
+    return rows
