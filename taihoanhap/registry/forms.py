@@ -33,7 +33,7 @@ from taihoanhap.registry.models import (
 )
 from taihoanhap.registry.places import CODE_OF_PLACE, place_choices
 from taihoanhap.registry.services import PERSON_FIELDS, SENTENCE_FIELDS, citizen_id_taken
-from taihoanhap.registry.widgets import FastSelect
+from taihoanhap.registry.widgets import FastSelect, UnitChoiceField
 
 DATE_HINT = _("dd/mm/yyyy, e.g. 15/03/2025")
 _YEAR = re.compile(r"^\d{4}$")
@@ -497,7 +497,7 @@ SORTS = {
 class PersonFilterForm(forms.Form):
     """Filters that are not personal data, kept in the URL."""
 
-    commune = forms.ModelChoiceField(
+    commune = UnitChoiceField(
         label=_("Commune, ward or special zone"),
         queryset=AdminUnit.objects.none(),
         required=False,

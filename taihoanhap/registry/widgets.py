@@ -11,6 +11,8 @@ from typing import Any
 from django import forms
 from django.utils.html import format_html, format_html_join
 
+from taihoanhap.geo.models import KIND_PREFIX
+
 
 class FastSelect(forms.Select):
     def render(
@@ -36,3 +38,20 @@ class FastSelect(forms.Select):
             ),
         )
         return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
+
+
+class _ValuesIterator(forms.models.ModelChoiceIterator):
+    """(pk, name) pairs straight from the database, without building a model per option."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, kind, name in self.queryset.values_list("pk", "kind", "name"):
+            yield (pk, f"{KIND_PREFIX.get(kind, '')} {name}".strip())  # AdminUnit.full_name
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A choice of administrative units (validated against the queryset as usual) whose
+    options are read as plain values: a province has about a hundred communes."""
+
+    iterator = _ValuesIterator

@@ -33,3 +33,20 @@ def test_values_are_escaped(cast):
     [row] = person_rows([person], offence=False)
     assert "<script>" not in row
     assert "&lt;script&gt;" in row
+
+
+def test_the_commune_filter_lists_the_provinces_communes_by_their_full_names(cast):
+    from taihoanhap.registry.forms import PersonFilterForm, communes_in_scope
+
+    form = PersonFilterForm(user=cast.users["province"], offence_fields=True)
+    options = list(form.fields["commune"].choices)[1:]
+    expected = [(unit.pk, unit.full_name) for unit in communes_in_scope(cast.users["province"])]
+    assert options == expected and len(options) >= 2
+    bound = PersonFilterForm(
+        {"commune": str(cast.commune_a.pk)}, user=cast.users["province"], offence_fields=True
+    )
+    assert bound.is_valid() and bound.cleaned_data["commune"] == cast.commune_a
+    outside = PersonFilterForm(
+        {"commune": str(cast.commune_a.pk)}, user=cast.users["other_province"], offence_fields=True
+    )
+    assert not outside.is_valid()
