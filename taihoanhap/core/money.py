@@ -25,6 +25,14 @@ def format_number(value: int | Decimal | None) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def format_decimal(value: Any) -> str:
+    """A number without trailing zeros, with the Vietnamese decimal comma: 6,6 · 8,58 · 130."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 class MoneyField(forms.IntegerField):
     """An amount in VND typed as officers write it: 20.000.000, 20 000 000 or 20000000 đ."""
 

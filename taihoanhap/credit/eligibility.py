@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from taihoanhap.core.money import format_vnd
+from taihoanhap.core.money import format_decimal, format_vnd
 from taihoanhap.core.workdays import add_years
 from taihoanhap.credit.models import (
     DEBT_STATUSES,
@@ -151,7 +151,7 @@ def window_line(case: Case | None, params: Parameters, borrowing_on: date) -> Ru
     """
     years = params.value(ParameterKey.ELIGIBILITY_WINDOW_YEARS)
     rule = _("Borrows within %(years)s years of completing the sentence") % {
-        "years": _n(years) if years is not None else "?"
+        "years": format_decimal(years) if years is not None else "?"
     }
     source = f"{params.source(ParameterKey.ELIGIBILITY_WINDOW_YEARS)}; {SOURCE_CIVIL_CODE}"
     completed = completion_date(case)
@@ -433,7 +433,7 @@ def _share_line(application: LoanApplication, params: Parameters) -> RuleLine:
     key = ParameterKey.BUSINESS_MIN_RETURNEE_PERCENT
     minimum = params.value(key)
     rule = _("At least %(percent)s%% of the workforce are returnees on labour contracts") % {
-        "percent": _n(minimum) if minimum is not None else "?"
+        "percent": format_decimal(minimum) if minimum is not None else "?"
     }
     if minimum is None:
         return RuleLine("share", rule, UNKNOWN, _no_rule(params), params.source(key))
@@ -451,7 +451,7 @@ def _share_line(application: LoanApplication, params: Parameters) -> RuleLine:
     detail = _("%(returnees)s of %(workforce)s employees (%(share)s%%).") % {
         "returnees": returnees,
         "workforce": workforce,
-        "share": _n(round(returnees * 100 / workforce, 1)),
+        "share": format_decimal(round(returnees * 100 / workforce, 1)),
     }
     return RuleLine("share", rule, MET if met else NOT_MET, detail, params.source(key))
 
@@ -485,14 +485,6 @@ def person_lines(person: Any, *, today: date) -> tuple[RuleLine, ...]:
 
 def _d(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "—"
-
-
-def _n(value: Any) -> str:
-    """A number without trailing zeros, Vietnamese decimal comma (10, 6,6)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
 
 
 def _no_rule(params: Parameters) -> str:

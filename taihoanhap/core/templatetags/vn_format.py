@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 
-from taihoanhap.core.money import format_number, format_vnd
+from taihoanhap.core.money import format_decimal, format_number, format_vnd
 
 register = template.Library()
 
@@ -40,7 +40,4 @@ def rate(value: Any) -> str:
     """A percentage without trailing zeros, with the Vietnamese decimal comma: 6,6 · 8,58 · 130."""
     if value in (None, ""):
         return "—"
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return format_decimal(value)
