@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import mimetypes
 import secrets
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +23,7 @@ from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry import services
 from taihoanhap.registry.access import (
     PERSON_READERS,
@@ -154,17 +155,12 @@ def person_export(request: HttpRequest) -> HttpResponse:
     """The current list as an Excel file; audited. No offence columns for roles that may not
     see them (a bank officer's file has identity, residence and release date only).
     """
-    from openpyxl import Workbook
-
     persons, context = _listing(request)
     offence = context["offence"]
     limit = rule("EXPORT_MAX_ROWS")
     related = ["commune"]
     if offence:
         related.append("current_case__release__sentence")
-    rows = persons.select_related(*related)[:limit]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Persons"))
     header = [
         _("Full name"),
         _("Date of birth"),
@@ -183,46 +179,42 @@ def person_export(request: HttpRequest) -> HttpResponse:
             _("Criminal Code articles"),
             _("Term"),
         ]
-    sheet.append(header)
     count = 0
-    for person in rows.iterator(chunk_size=2000):
-        line = [
-            person.full_name,
-            person.birth_label,
-            person.get_sex_display(),
-            person.citizen_id or "",
-            str(person.commune),
-            person.current_address,
-            f"{person.release_date:%d/%m/%Y}" if person.release_date else "",
-        ]
-        if offence:
-            case = person.current_case
-            sentence = case.release.sentence if case else None
-            line += [
-                person.get_case_status_display(),
-                person.case_class,
-                case.release.get_type_display() if case else "",
-                sentence.offences if sentence else "",
-                ", ".join(str(a) for a in sentence.penal_code_articles) if sentence else "",
-                _term_label(sentence) if sentence else "",
+
+    def lines() -> Iterator[list[Any]]:
+        nonlocal count
+        for person in persons.select_related(*related)[:limit].iterator(chunk_size=2000):
+            line = [
+                person.full_name,
+                person.birth_label,
+                person.get_sex_display(),
+                person.citizen_id or "",
+                str(person.commune),
+                person.current_address,
+                f"{person.release_date:%d/%m/%Y}" if person.release_date else "",
             ]
-        sheet.append(line)
-        count += 1
+            if offence:
+                case = person.current_case
+                sentence = case.release.sentence if case else None
+                line += [
+                    person.get_case_status_display(),
+                    person.case_class,
+                    case.release.get_type_display() if case else "",
+                    sentence.offences if sentence else "",
+                    ", ".join(str(a) for a in sentence.penal_code_articles) if sentence else "",
+                    _term_label(sentence) if sentence else "",
+                ]
+            count += 1
+            yield line
+
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = table_response(f"danh-sach-{stamp}.xlsx", _("Persons"), header, lines())
     record(
         Action.EXPORT,
         user=request.user,
         object_type="registry.person",
         note=_export_note(context, count),
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="danh-sach-{stamp}.xlsx"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
