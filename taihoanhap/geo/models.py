@@ -53,6 +53,12 @@ KIND_PREFIX: dict[str, str] = {
     UnitKind.THI_TRAN: "Thị trấn",
 }
 
+
+def unit_label(kind: str, name: str) -> str:
+    """ "Phường Trấn Biên": the unit's kind as a prefix to its name (AdminUnit.full_name)."""
+    return f"{KIND_PREFIX.get(kind, '')} {name}".strip()
+
+
 LEVEL_OF_KIND: dict[str, str] = {
     UnitKind.TINH: UnitLevel.PROVINCE,
     UnitKind.THANH_PHO_TW: UnitLevel.PROVINCE,
@@ -130,7 +136,7 @@ class AdminUnit(ChoiceLabels):
 
     @property
     def full_name(self) -> str:
-        return f"{KIND_PREFIX.get(self.kind, '')} {self.name}".strip()
+        return unit_label(self.kind, self.name)
 
     @property
     def is_current(self) -> bool:

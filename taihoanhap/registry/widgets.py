@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.html import format_html, format_html_join
 
-from taihoanhap.geo.models import KIND_PREFIX
+from taihoanhap.geo.models import unit_label
 
 
 class FastSelect(forms.Select):
@@ -47,7 +47,7 @@ class _ValuesIterator(forms.models.ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         for pk, kind, name in self.queryset.values_list("pk", "kind", "name"):
-            yield (pk, f"{KIND_PREFIX.get(kind, '')} {name}".strip())  # AdminUnit.full_name
+            yield (pk, unit_label(kind, name))
 
 
 class UnitChoiceField(forms.ModelChoiceField):
