@@ -13,10 +13,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.urls import reverse
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.roles import Role
+from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.credit.access import may_confirm_for
 from taihoanhap.credit.models import (
     EligibleList,
@@ -25,9 +27,8 @@ from taihoanhap.credit.models import (
     LoanKind,
     LoanStatus,
 )
+from taihoanhap.registry.rules import rule
 from taihoanhap.registry.workqueue import WorkItem
-
-LIMIT = 100
 
 
 def items_for(user: Any, today: date) -> list[WorkItem]:
@@ -48,74 +49,91 @@ def _since(title: Any, day: date) -> str:
     }
 
 
-def _application_item(application: LoanApplication, title: Any, today: date) -> WorkItem:
-    return WorkItem(
-        due_on=today,
-        title=_since(title, application.status_changed_on),
-        url=reverse("credit:application_detail", kwargs={"pk": application.pk}),
-        kind="credit_loan",
-        person_name=application.borrower_label,
-        legal_source="Quyết định 22/2023/QĐ-TTg",
+# Plain values, not model instances, the longest-waiting first, as many as the queue shows.
+
+
+def _applications(
+    queryset: QuerySet[LoanApplication], titles: dict[str, Any], today: date
+) -> list[WorkItem]:
+    """One item per application; `titles` gives the task for each status asked for."""
+    rows = (
+        queryset.filter(status__in=list(titles))
+        .order_by("status_changed_on", "pk")
+        .values_list("pk", "status", "status_changed_on", "person__full_name", "employer__name")
     )
+    return [
+        WorkItem(
+            due_on=today,
+            title=_since(titles[status], waiting_since),
+            url=reverse_pk("credit:application_detail", pk),
+            kind="credit_loan",
+            person_name=person_name or employer_name or "",
+            legal_source="Quyết định 22/2023/QĐ-TTg",
+        )
+        for pk, status, waiting_since, person_name, employer_name in rows[: _limit()]
+    ]
 
 
-def _list_item(eligible_list: EligibleList, day: date, title: Any, today: date) -> WorkItem:
+def _list_item(pk: Any, waiting_since: date, title: Any, today: date) -> WorkItem:
     return WorkItem(
         due_on=today,
-        title=_since(title, day),
-        url=reverse("credit:list_detail", kwargs={"pk": eligible_list.pk}),
+        title=_since(title, waiting_since),
+        url=reverse_pk("credit:list_detail", pk),
         kind="credit_form01",
         legal_source="Quyết định 22/2023/QĐ-TTg, Mẫu số 01",
     )
 
 
+def _limit() -> int:
+    return rule("WORK_QUEUE_MAX_ITEMS")
+
+
 def _police(user: Any, today: date) -> list[WorkItem]:
-    applications = LoanApplication.objects.visible_to(user).filter(status=LoanStatus.ON_LIST)
-    items = [
-        _application_item(application, _("Submit the loan application to the bank"), today)
-        for application in applications.select_related("person", "employer")[:LIMIT]
-    ]
-    returned = EligibleList.objects.visible_to(user).filter(
-        status=ListStatus.DRAFT, returned_reason__gt=""
+    items = _applications(
+        LoanApplication.objects.visible_to(user),
+        {LoanStatus.ON_LIST: _("Submit the loan application to the bank")},
+        today,
     )
+    returned = (
+        EligibleList.objects.visible_to(user)
+        .filter(status=ListStatus.DRAFT, returned_reason__gt="")
+        .order_by("updated_at", "pk")
+        .values_list("pk", "updated_at")
+    )
+    title = _("Correct Form 01 returned by the Committee")
     items += [
-        _list_item(
-            item, item.updated_at.date(), _("Correct Form 01 returned by the Committee"), today
-        )
-        for item in returned.select_related("commune")[:LIMIT]
+        _list_item(pk, timezone.localdate(updated_at), title, today)
+        for pk, updated_at in returned[: _limit()]
     ]
     return items
 
 
 def _committee(user: Any, today: date) -> list[WorkItem]:
-    lists = EligibleList.objects.visible_to(user).filter(status=ListStatus.SUBMITTED)
-    items = [
-        _list_item(item, item.submitted_on or item.drawn_up_on, _("Confirm Form 01"), today)
-        for item in lists.select_related("commune")[:LIMIT]
-    ]
-    plans = LoanApplication.objects.visible_to(user).filter(
-        kind=LoanKind.BUSINESS, status=LoanStatus.DRAFT
+    submitted = (
+        EligibleList.objects.visible_to(user)
+        .filter(status=ListStatus.SUBMITTED)
+        .order_by("submitted_on", "drawn_up_on", "pk")
+        .values_list("pk", "submitted_on", "drawn_up_on")
     )
-    items += [
-        _application_item(application, _("Confirm the business loan plan (Form 02)"), today)
-        for application in plans.select_related("employer")[:LIMIT]
+    title = _("Confirm Form 01")
+    items = [
+        _list_item(pk, submitted_on or drawn_up_on, title, today)
+        for pk, submitted_on, drawn_up_on in submitted[: _limit()]
     ]
+    items += _applications(
+        LoanApplication.objects.visible_to(user).filter(kind=LoanKind.BUSINESS),
+        {LoanStatus.DRAFT: _("Confirm the business loan plan (Form 02)")},
+        today,
+    )
     return items
 
 
 def _bank(user: Any, today: date) -> list[WorkItem]:
-    applications = (
-        LoanApplication.objects.visible_to(user)
-        .filter(status__in=[LoanStatus.SUBMITTED, LoanStatus.APPROVED])
-        .select_related("person", "employer")
+    return _applications(
+        LoanApplication.objects.visible_to(user),
+        {
+            LoanStatus.SUBMITTED: _("Decide on the loan application"),
+            LoanStatus.APPROVED: _("Record the disbursement"),
+        },
+        today,
     )
-    return [
-        _application_item(
-            application,
-            _("Decide on the loan application")
-            if application.status == LoanStatus.SUBMITTED
-            else _("Record the disbursement"),
-            today,
-        )
-        for application in applications[:LIMIT]
-    ]

@@ -1,8 +1,8 @@
-"""Rows of the persons list, built in Python.
+"""Rows of the persons list and of the work queue, built in Python.
 
-The list renders 25 rows of six cells on every search; through the template engine each cell
-cost a variable lookup, a filter and a tag, half the page's time. The HTML is the same, every
-value escaped by format_html.
+The list renders 25 rows of six cells on every search, the work queue up to 50 items on every
+visit; through the template engine each cell cost a variable lookup, a filter and a tag, half
+the page's time. The HTML is the same, every value escaped by format_html.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.registry.models import Person
 from taihoanhap.registry.templatetags.registry_tags import status_tag
+from taihoanhap.registry.workqueue import WorkItem
 
 CELL = '<td data-label="{}">{}</td>'
 
@@ -55,4 +56,31 @@ def person_rows(persons: Iterable[Person], *, offence: bool) -> list[SafeString]
             cells.append(format_html(CELL, klass, person.case_class or "—"))
         # Every cell is format_html's output: joining them keeps them safe.
         rows.append(mark_safe(f"<tr>{''.join(cells)}</tr>"))
+    return rows
+
+
+def queue_rows(items: Iterable[WorkItem], *, overdue: bool) -> list[SafeString]:
+    """One <li> per work queue item (up to 50 on every visit to the officer's landing page)."""
+    css = "queue__item queue__item--overdue" if overdue else "queue__item"
+    tag = format_html(' <span class="tag tag--bad">{}</span>', _("Overdue")) if overdue else ""
+    rows = []
+    for item in items:
+        source = (
+            format_html('<span class="queue__source muted">{}</span>', item.legal_source)
+            if item.legal_source
+            else ""
+        )
+        rows.append(
+            format_html(
+                '<li class="{}"><span class="queue__date">{}{}</span>'
+                '<a class="queue__title" href="{}">{}{}</a>{}</li>',
+                css,
+                date_format(item.due_on),
+                tag,
+                item.url,
+                item.title,
+                f": {item.person_name}" if item.person_name else "",
+                source,
+            )
+        )
     return rows

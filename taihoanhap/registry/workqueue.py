@@ -64,24 +64,25 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         return []
     horizon = today + timedelta(days=rule("WORK_QUEUE_HORIZON_DAYS"))
     expected = today + timedelta(days=rule("EXPECTED_RETURN_HORIZON_DAYS"))
+    # Plain values, not model instances: the queue shows up to 50 rows of four values each.
+    fields = ("due_on", "kind", "legal_source", "case__person_id", "case__person__full_name")
     deadlines = (
         Deadline.objects.visible_to(user)
         .open()
         .filter(Q(due_on__lte=horizon) | Q(kind=DeadlineKind.EXPECTED_RETURN, due_on__lte=expected))
-        .select_related("case__person")
-        .only("due_on", "kind", "legal_source", "case__person__id", "case__person__full_name")
-        .order_by("due_on", "kind")[: rule("WORK_QUEUE_MAX_ITEMS")]
+        .order_by("due_on", "kind")
+        .values_list(*fields)[: rule("WORK_QUEUE_MAX_ITEMS")]
     )
     items = [
         WorkItem(
-            due_on=deadline.due_on,
-            title=DeadlineKind(deadline.kind).label,
-            url=reverse_pk("registry:person_detail", deadline.case.person.pk),
-            kind=f"registry.{deadline.kind}",
-            person_name=deadline.case.person.full_name,
-            legal_source=deadline.legal_source,
+            due_on=due_on,
+            title=DeadlineKind(kind).label,
+            url=reverse_pk("registry:person_detail", person_id),
+            kind=f"registry.{kind}",
+            person_name=full_name,
+            legal_source=legal_source,
         )
-        for deadline in deadlines
+        for due_on, kind, legal_source, person_id, full_name in deadlines
     ]
     scope = scope_for(user)
     if not scope.everything and not scope.is_empty:
@@ -89,17 +90,17 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
             Transfer.objects.filter(status=TransferStatus.PENDING)
             .filter(scope.q(province="to_province", commune="to_commune"))
             .exclude(scope.q(province="from_province", commune="from_commune"))
-            .select_related("person")
-            .order_by("requested_on")[:50]
+            .order_by("requested_on")
+            .values_list("pk", "requested_on", "person__full_name")[: rule("WORK_QUEUE_MAX_ITEMS")]
         )
         items += [
             WorkItem(
-                due_on=transfer.requested_on,
+                due_on=requested_on,
                 title=_("Answer an incoming transfer"),
-                url=reverse_pk("registry:transfer_decide", transfer.pk),
+                url=reverse_pk("registry:transfer_decide", pk),
                 kind="registry.incoming_transfer",
-                person_name=transfer.person.full_name,
+                person_name=full_name,
             )
-            for transfer in incoming
+            for pk, requested_on, full_name in incoming
         ]
     return items

@@ -51,3 +51,23 @@ def test_the_work_queue_runs_a_constant_number_of_queries(cast, django_assert_ma
     items_for(bank, TODAY)
     with django_assert_max_num_queries(2):
         items_for(bank, TODAY)
+
+
+def test_the_longest_waiting_files_come_first_and_name_the_borrower(cast):
+    police = cast.users["commune_a"]
+    recent = f.individual(
+        f.returnee(cast.commune_a), police, status=LoanStatus.ON_LIST, status_changed_on=TODAY
+    )
+    waiting = f.individual(
+        f.returnee(cast.commune_a),
+        police,
+        status=LoanStatus.ON_LIST,
+        status_changed_on=date(2026, 1, 5),
+    )
+    items = items_for(police, TODAY)
+    assert [item.person_name for item in items] == [
+        waiting.person.full_name,
+        recent.person.full_name,
+    ]
+    assert "05/01/2026" in str(items[0].title)
+    assert str(waiting.pk) in items[0].url

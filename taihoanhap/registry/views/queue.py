@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from taihoanhap.accounts.access import allow
+from taihoanhap.registry.rows import queue_rows
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.views.common import QUEUE_READERS
 from taihoanhap.registry.workqueue import collect
@@ -35,7 +36,12 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         request,
         "registry/work_queue.html",
         {
-            "groups": [(key, rows) for key, rows in groups if rows],
+            # (key, items, their HTML rows) for each group that has items.
+            "groups": [
+                (key, rows, queue_rows(rows, overdue=key == "overdue"))
+                for key, rows in groups
+                if rows
+            ],
             "count": len(items),
             "today": today,
             "horizon": rule("WORK_QUEUE_HORIZON_DAYS"),

@@ -346,7 +346,7 @@ def test_the_work_queue_page_shows_only_the_most_urgent_items(client_for, cast, 
         make_referral(cast, sent_on=date.today() - timedelta(days=20 + n))
     assert len(workqueue.items_for(cast.users["commune_a"], date.today())) == 3
     response = client_for("commune_a").get(reverse("registry:work_queue"))
-    shown = [item for _, rows in response.context["groups"] for item in rows]
+    shown = [item for _key, items, _html in response.context["groups"] for item in items]
     # The cases behind the referrals bring registry deadlines too: the page keeps the three
     # most urgent of everything the queue holds.
     settings.REGISTRY_RULES = {"WORK_QUEUE_MAX_ITEMS": 100}
