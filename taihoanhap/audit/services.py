@@ -6,6 +6,7 @@ otherwise), so a failed change leaves no event and a recorded change always has 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from taihoanhap.audit.context import current_ip
@@ -41,6 +42,51 @@ def object_label(obj: models.Model | None) -> tuple[str, str]:
     return obj._meta.label_lower, str(obj.pk)
 
 
+# Every person-page view writes an event, and the chain makes each write wait for the previous
+# one (PERFORMANCE.md): the three statements are plain SQL, built once per process, because
+# building them through the ORM cost more than running them.
+
+
+def _lock_head() -> tuple[int, str]:
+    """The chain's tip, locked until the transaction ends (SQLite: by BEGIN IMMEDIATE)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_statements(connection.vendor)["head"], [1])
+        row = cursor.fetchone()
+    if row is None:  # the row exists from migration 0002; only a test flush removes it
+        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+        return head.last_seq, head.last_hash
+    return row[0], row[1]
+
+
+def _append(event: AuditEvent) -> None:
+    """INSERT the event and move the chain's tip to it."""
+    fields = AuditEvent._meta.concrete_fields
+    values = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+    statements = _statements(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(statements["insert"], values)
+        cursor.execute(statements["move"], [event.seq, event.hash, 1])
+    event._state.adding, event._state.db = False, connection.alias  # as after Model.save()
+
+
+@functools.cache
+def _statements(vendor: str) -> dict[str, str]:
+    quote = connection.ops.quote_name
+    head = quote(ChainHead._meta.db_table)
+    fields = AuditEvent._meta.concrete_fields
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    # Names from the models' metadata only; every value is bound as a parameter.
+    return {
+        "head": f"SELECT {quote('last_seq')}, {quote('last_hash')} FROM {head} "  # noqa: S608
+        f"WHERE {quote('id')} = %s{lock}",
+        "insert": f"INSERT INTO {quote(AuditEvent._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(field.column) for field in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})",
+        "move": f"UPDATE {head} SET {quote('last_seq')} = %s, {quote('last_hash')} = %s "  # noqa: S608
+        f"WHERE {quote('id')} = %s",
+    }
+
+
 def record(
     action: str,
     *,
@@ -58,10 +104,9 @@ def record(
         object_type, object_id = object_label(obj)
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     with transaction.atomic():
-        # The row exists from migration 0002; get_or_create only matters after a test flush.
-        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+        last_seq, last_hash = _lock_head()
         event = AuditEvent(
-            seq=head.last_seq + 1,
+            seq=last_seq + 1,
             at=timezone.now(),
             user=user if authenticated else None,
             username=(user.get_username() if authenticated else username)[:150],
@@ -72,11 +117,10 @@ def record(
             ip=ip if ip is not None else current_ip.get(),
             changes=_jsonable(changes or {}),
             note=note[:200],
-            prev_hash=head.last_hash,
+            prev_hash=last_hash,
         )
         event.hash = event.compute_hash()
-        event.save(force_insert=True)
-        ChainHead.objects.filter(pk=1).update(last_seq=event.seq, last_hash=event.hash)
+        _append(event)
     return event
 
 

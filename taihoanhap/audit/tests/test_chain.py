@@ -128,3 +128,25 @@ def test_a_rehashed_event_still_breaks_the_next_link(cast):
             "UPDATE audit_auditevent SET object_id = 'z', hash = %s WHERE seq = 2", [forged]
         )
     assert verify_chain().problem.seq == 3
+
+
+def test_what_is_stored_is_what_the_hash_covers(cast):
+    # The event is written with plain SQL: every field must come back exactly as hashed.
+    from datetime import date
+    from decimal import Decimal
+
+    event = record(
+        Action.UPDATE,
+        user=cast.users["commune_a"],
+        object_type="registry.person",
+        object_id="b",
+        changes={"full_name": ["Nguyễn Văn An", "Nguyễn Văn Ân"], "on": date(2026, 2, 16)},
+        note="sửa tên",
+        ip="203.0.113.7",
+    )
+    record(Action.EXPORT, user=cast.users["province"], changes={"rate": Decimal("0.65")})
+    stored = AuditEvent.objects.get(seq=event.seq)
+    assert stored.content() == event.content()
+    assert stored.changes == {"full_name": ["Nguyễn Văn An", "Nguyễn Văn Ân"], "on": "2026-02-16"}
+    assert (stored.ip, stored.agency_id) == ("203.0.113.7", cast.users["commune_a"].agency_id)
+    assert verify_chain().problem is None
