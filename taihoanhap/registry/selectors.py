@@ -21,7 +21,6 @@ from taihoanhap.core.citizen_id import clean_citizen_id
 from taihoanhap.core.text import search_key
 from taihoanhap.registry.models import (
     Case,
-    CaseEvent,
     Classification,
     Deadline,
     DeadlineStatus,
@@ -202,7 +201,3 @@ def cases_for_page(person: Person) -> list[Case]:
             for name in PROBATION_RECORDS:
                 cache[name] = getattr(case, name).none()
     return cases
-
-
-def timeline_rows(events: QuerySet[CaseEvent], limit: int = 200) -> list[CaseEvent]:
-    return list(events[:limit])

@@ -43,7 +43,7 @@ def events_for(person: Any, user: Any) -> models.QuerySet[CaseEvent]:
     """The timeline of `person` as `user` may read it (police-only entries filtered out)."""
     from taihoanhap.registry.access import can_see_offence
 
-    events = CaseEvent.objects.filter(person=person).select_related("actor", "agency")
+    events = CaseEvent.objects.filter(person=person)
     if not can_see_offence(user):
         events = events.filter(visibility=Visibility.ALL)
     return events

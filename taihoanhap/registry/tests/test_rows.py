@@ -50,3 +50,46 @@ def test_the_commune_filter_lists_the_provinces_communes_by_their_full_names(cas
         {"commune": str(cast.commune_a.pk)}, user=cast.users["other_province"], offence_fields=True
     )
     assert not outside.is_valid()
+
+
+def test_a_work_item_row_has_its_date_link_person_and_source_escaped():
+    from taihoanhap.registry.rows import queue_rows
+    from taihoanhap.registry.workqueue import WorkItem
+
+    item = WorkItem(
+        due_on=date(2026, 2, 16),
+        title="Tiếp nhận người chấp hành xong án phạt tù",
+        url="/ho-so/nguoi/1/",
+        kind="registry.expected_return",
+        person_name="<b>Trần Thị Bình</b>",
+        legal_source="Nghị định 49/2020/NĐ-CP, Điều 14",
+    )
+    with translation.override("vi"):
+        [late] = queue_rows([item], overdue=True)
+        [plain] = queue_rows([item], overdue=False)
+    assert '>16/02/2026 <span class="tag tag--bad">Quá hạn</span>' in late
+    assert "queue__item--overdue" in late and "Quá hạn" not in plain
+    assert '<a class="queue__title" href="/ho-so/nguoi/1/">Tiếp nhận' in plain
+    assert ": &lt;b&gt;Trần Thị Bình&lt;/b&gt;</a>" in plain
+    assert "Nghị định 49/2020/NĐ-CP, Điều 14</span>" in plain
+
+
+def test_the_timeline_rows_show_date_summary_and_agency_newest_first(cast):
+    from taihoanhap.registry.rows import timeline_rows
+    from taihoanhap.registry.tests.factories import make_case
+    from taihoanhap.registry.timeline import add_event, events_for
+
+    case = make_case(commune=cast.commune_a)
+    add_event(case, kind="note", occurred_on=date(2026, 1, 5), summary="Gặp gỡ <gia đình>")
+    add_event(
+        case,
+        kind="note",
+        occurred_on=date(2026, 3, 1),
+        summary="Giới thiệu việc làm",
+        actor=cast.users["employment"],
+    )
+    rows = timeline_rows(events_for(case.person, cast.users["commune_a"]))
+    assert rows[0].startswith("<li><strong>01/03/2026</strong> · Giới thiệu việc làm")
+    assert f'<span class="muted">({cast.users["employment"].agency})</span>' in rows[0]
+    [meeting] = [row for row in rows if "Gặp gỡ" in row]
+    assert meeting == "<li><strong>05/01/2026</strong> · Gặp gỡ &lt;gia đình&gt;</li>"

@@ -43,7 +43,7 @@ from taihoanhap.registry.forms import (
 )
 from taihoanhap.registry.models import CaseStatus, Person, Sentence, TransferStatus
 from taihoanhap.registry.panels import panels_for
-from taihoanhap.registry.rows import person_rows
+from taihoanhap.registry.rows import person_rows, timeline_rows
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.selectors import (
     ParsedQuery,
@@ -53,7 +53,6 @@ from taihoanhap.registry.selectors import (
     parse_query,
     person_for_page,
     search_persons,
-    timeline_rows,
 )
 from taihoanhap.registry.timeline import events_for
 from taihoanhap.registry.views.common import person_to_write
