@@ -60,14 +60,15 @@ def person_scope_q(user: Any, *, prefix: str = "", incoming: bool = True) -> Q:
     return condition
 
 
-def incoming_person_ids(user: Any) -> list[Any]:
-    """Persons with a pending transfer into the user's jurisdiction from outside it.
+def incoming_transfers(user: Any) -> list[tuple[Any, Any, Any, str]]:
+    """Pending transfers into the user's jurisdiction from outside it, oldest first:
+    (transfer id, requested on, person id, person's full name).
 
-    One small indexed query; the list is short (transfers wait days, not months), and putting
-    the ids in the filter keeps the list pages on their (area, status, name) index. Cached on the
-    user object like the scope: a page asks several apps' querysets, each would ask again.
+    One small indexed query; the list is short (transfers wait days, not months). Cached on the
+    user object like the scope: a page asks several apps' querysets, and the work queue lists
+    the same transfers, each would ask again.
     """
-    cached = getattr(user, "_incoming_person_ids", None)
+    cached = getattr(user, "_incoming_transfers", None)
     if cached is not None:
         return cached
     scope = scope_for(user)
@@ -75,14 +76,22 @@ def incoming_person_ids(user: Any) -> list[Any]:
         return []
     from taihoanhap.registry.models import Transfer, TransferStatus
 
-    ids = list(
+    rows = list(
         Transfer.objects.filter(status=TransferStatus.PENDING)
         .filter(scope.q(province="to_province", commune="to_commune"))
         .exclude(scope.q(province="from_province", commune="from_commune"))
-        .values_list("person_id", flat=True)[:500]
+        .order_by("requested_on", "pk")
+        .values_list("pk", "requested_on", "person_id", "person__full_name")[:500]
     )
-    user._incoming_person_ids = ids
-    return ids
+    user._incoming_transfers = rows
+    return rows
+
+
+def incoming_person_ids(user: Any) -> list[Any]:
+    """Persons with a pending transfer into the user's jurisdiction from outside it; putting
+    the ids in the filter keeps the list pages on their (area, status, name) index.
+    """
+    return [person_id for _pk, _on, person_id, _name in incoming_transfers(user)]
 
 
 def in_jurisdiction(user: Any, person: Any) -> bool:

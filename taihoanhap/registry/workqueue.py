@@ -42,22 +42,17 @@ def collect(user: Any, today: date) -> list[WorkItem]:
 def items_for(user: Any, today: date) -> list[WorkItem]:
     """Open registry deadlines in the user's jurisdiction (expected returns up to 60 days
     ahead, other duties up to the configured horizon), and incoming transfers to answer.
-    Two queries whatever the caseload; at most WORK_QUEUE_MAX_ITEMS deadlines, most urgent first.
+    Two queries whatever the caseload (the transfers' one shared with the scope's check); at
+    most WORK_QUEUE_MAX_ITEMS of each, most urgent first.
     """
     from datetime import timedelta
 
     from django.db.models import Q
     from django.utils.translation import gettext_lazy as _
 
-    from taihoanhap.accounts.scope import scope_for
     from taihoanhap.core.reversing import reverse_pk
-    from taihoanhap.registry.access import REGISTRY_WRITERS
-    from taihoanhap.registry.models import (
-        Deadline,
-        DeadlineKind,
-        Transfer,
-        TransferStatus,
-    )
+    from taihoanhap.registry.access import REGISTRY_WRITERS, incoming_transfers
+    from taihoanhap.registry.models import Deadline, DeadlineKind
     from taihoanhap.registry.rules import rule
 
     if getattr(user, "role", None) not in REGISTRY_WRITERS:
@@ -84,23 +79,17 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         )
         for due_on, kind, legal_source, person_id, full_name in deadlines
     ]
-    scope = scope_for(user)
-    if not scope.everything and not scope.is_empty:
-        incoming = (
-            Transfer.objects.filter(status=TransferStatus.PENDING)
-            .filter(scope.q(province="to_province", commune="to_commune"))
-            .exclude(scope.q(province="from_province", commune="from_commune"))
-            .order_by("requested_on")
-            .values_list("pk", "requested_on", "person__full_name")[: rule("WORK_QUEUE_MAX_ITEMS")]
+    # The same rows that open these persons' pages to the receiving commune (read once).
+    items += [
+        WorkItem(
+            due_on=requested_on,
+            title=_("Answer an incoming transfer"),
+            url=reverse_pk("registry:transfer_decide", pk),
+            kind="registry.incoming_transfer",
+            person_name=full_name,
         )
-        items += [
-            WorkItem(
-                due_on=requested_on,
-                title=_("Answer an incoming transfer"),
-                url=reverse_pk("registry:transfer_decide", pk),
-                kind="registry.incoming_transfer",
-                person_name=full_name,
-            )
-            for pk, requested_on, full_name in incoming
+        for pk, requested_on, _person_id, full_name in incoming_transfers(user)[
+            : rule("WORK_QUEUE_MAX_ITEMS")
         ]
+    ]
     return items
