@@ -269,12 +269,13 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "today": timezone.localdate(),
     }
     if police:
-        cases = cases_for_page(person)
+        sentences = list(person.sentences.all())
+        cases = cases_for_page(person, sentences)
         current = cases[0] if cases else None
         context.update(
             cases=cases,
             current=current,
-            sentences=list(person.sentences.all()),
+            sentences=sentences,
             actions=actions_for(current) if writer and current else [],
             open_case=current is not None and not current.is_closed,
             hint=expungement_hint(current, has_reoffence=bool(current.reoffences.all()))
