@@ -249,7 +249,7 @@ def _export_note(context: dict[str, Any], count: int) -> str:
 @never_cache
 def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     user = request.user
-    person = get_visible_or_404(person_for_page(user, pk), pk=pk)
+    person = person_for_page(user, pk)
     record_view(user, person)
     police = can_see_offence(user)
     writer = in_jurisdiction(user, person)
@@ -302,7 +302,7 @@ def person_section(request: HttpRequest, pk: Any, key: str) -> HttpResponse:
     bare fragment for the page's script, a page of its own without script. Audited as a view.
     """
     user = request.user
-    person = get_visible_or_404(person_for_page(user, pk), pk=pk)
+    person = person_for_page(user, pk)
     panel = next((p for p in panels_for(person, user) if p.key == key), None)
     if panel is None:
         raise Http404
