@@ -57,6 +57,8 @@ def _has_pending_absence(case: Case) -> bool:
 
 
 def _has_pending_transfer(case: Case) -> bool:
+    if not getattr(case, "has_transfers", True):  # read with the flag (person page): none at all
+        return False
     return any(t.status == TransferStatus.PENDING for t in case.transfers.all())
 
 

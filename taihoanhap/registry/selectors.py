@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import formats
 
 from taihoanhap.accounts.scope import get_visible_or_404
@@ -26,6 +26,7 @@ from taihoanhap.registry.models import (
     Deadline,
     DeadlineStatus,
     Person,
+    Reoffence,
     Sentence,
     Transfer,
 )
@@ -176,6 +177,12 @@ def cases_for_page(person: Person, sentences: list[Sentence]) -> list[Case]:
     cases = (
         Case.objects.filter(person=person)
         .select_related("release__facility", "officer")
+        # Transfers and re-offences are rare: read only where these say they exist (the
+        # template and the actions look at them first).
+        .annotate(
+            has_transfers=Exists(Transfer.objects.filter(case=OuterRef("pk"))),
+            has_reoffences=Exists(Reoffence.objects.filter(case=OuterRef("pk"))),
+        )
         .order_by("-release__release_date", "-created_at")
         .prefetch_related(
             Prefetch(
@@ -190,11 +197,6 @@ def cases_for_page(person: Person, sentences: list[Sentence]) -> list[Case]:
                 queryset=Deadline.objects.filter(status=DeadlineStatus.OPEN).order_by(),
                 to_attr="open_deadlines",
             ),
-            Prefetch(
-                "transfers",
-                queryset=Transfer.objects.select_related("from_commune", "to_commune"),
-            ),
-            "reoffences",
         )
     )
     cases = list(cases)
@@ -203,6 +205,11 @@ def cases_for_page(person: Person, sentences: list[Sentence]) -> list[Case]:
         case.open_deadlines.sort(key=lambda deadline: (deadline.due_on, deadline.kind))
         if case.release.sentence_id in by_id:
             case.release.sentence = by_id[case.release.sentence_id]
+    transfers = Transfer.objects.select_related("from_commune", "to_commune")
+    prefetch_related_objects(
+        [case for case in cases if case.has_transfers], Prefetch("transfers", queryset=transfers)
+    )
+    prefetch_related_objects([case for case in cases if case.has_reoffences], "reoffences")
     # Probation records exist only under a conditional early release (the template shows them
     # only then): three queries spared for everyone else.
     prefetch_related_objects([case for case in cases if case.is_parole], *PROBATION_RECORDS)

@@ -330,3 +330,31 @@ def test_an_incoming_transfer_is_readable_by_the_receiving_commune(client_for, c
     assert not response.context["writer"]
     action = reverse("registry:case_action", kwargs={"pk": case.pk, "action": "phan-loai"})
     assert client_for("commune_b").get(action).status_code == 404
+
+
+def test_re_offences_and_transfers_are_listed_on_the_case_only_when_recorded(client_for, cast):
+    officer = cast.users["commune_a"]
+    case = received_case(officer, commune=cast.commune_a)
+    client = client_for("commune_a")
+    body = page(client, case.person).content.decode()
+    assert "<h4>Tái phạm</h4>" not in body and "<h4>Chuyển nơi cư trú</h4>" not in body
+    lifecycle.request_transfer(
+        case,
+        to_commune=cast.commune_b,
+        to_address="Ấp 3",
+        reason="Về quê",
+        requested_on=TODAY,
+        acting_user=officer,
+    )
+    lifecycle.record_reoffence(
+        case, occurred_on=TODAY, offence="Cố ý gây thương tích", acting_user=officer, held=False
+    )
+    response = page(client, case.person)
+    body = response.content.decode()
+    assert "<h4>Tái phạm</h4>" in body and "Cố ý gây thương tích" in body
+    assert "<h4>Chuyển nơi cư trú</h4>" in body and str(cast.commune_b) in body
+    # A transfer is waiting: the page offers to withdraw it, not to request another.
+    slugs = {action.slug for action in response.context["actions"]}
+    assert "huy-chuyen" in slugs and "chuyen-xa" not in slugs
+    other = received_case(officer, commune=cast.commune_a)
+    assert "chuyen-xa" in {action.slug for action in page(client, other.person).context["actions"]}

@@ -278,12 +278,13 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             sentences=sentences,
             actions=actions_for(current) if writer and current else [],
             open_case=current is not None and not current.is_closed,
-            hint=expungement_hint(current, has_reoffence=bool(current.reoffences.all()))
+            hint=expungement_hint(current, has_reoffence=current.has_reoffences)
             if current and current.status in (CaseStatus.UNDER_MANAGEMENT, CaseStatus.ON_PROBATION)
             else None,
             incoming=[
                 transfer
                 for case in cases
+                if case.has_transfers
                 for transfer in case.transfers.all()
                 if transfer.status == TransferStatus.PENDING
                 and user.role in REGISTRY_WRITERS
