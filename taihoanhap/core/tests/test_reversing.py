@@ -26,3 +26,21 @@ def test_an_id_that_is_not_a_uuid_is_refused():
 def test_an_unknown_view_fails_like_reverse():
     with pytest.raises(NoReverseMatch):
         reverse_pk("registry:no_such_view", uuid.uuid4())
+
+
+@pytest.mark.parametrize(
+    ("view_name", "fixed"),
+    [
+        ("registry:case_action", {"action": "tiep-nhan"}),
+        ("registry:case_action", {"action": "phan-loai"}),
+        ("registry:person_section", {"key": "credit-panel"}),
+    ],
+)
+def test_other_arguments_are_kept_apart(view_name, fixed):
+    pk = uuid.uuid4()
+    assert reverse_pk(view_name, pk, **fixed) == reverse(view_name, kwargs={"pk": pk, **fixed})
+
+
+def test_an_argument_the_pattern_refuses_fails_like_reverse():
+    with pytest.raises(NoReverseMatch):
+        reverse_pk("registry:case_action", uuid.uuid4(), action="a/b")

@@ -293,7 +293,7 @@ def test_an_officer_of_another_commune_gets_404_on_a_person_of_commune_a(client_
 
 def test_the_page_offers_the_actions_of_the_state(client_for, parolee):
     response = page(client_for("commune_a"), parolee.person)
-    slugs = {action.slug for action in response.context["actions"]}
+    slugs = {action.slug for action, _url in response.context["actions"]}
     assert {"danh-gia-thang", "vi-pham", "ket-thuc-thu-thach", "phan-loai"} <= slugs
     assert "tiep-nhan" not in slugs
     assert "xac-minh" not in slugs
@@ -354,7 +354,15 @@ def test_re_offences_and_transfers_are_listed_on_the_case_only_when_recorded(cli
     assert "<h4>Tái phạm</h4>" in body and "Cố ý gây thương tích" in body
     assert "<h4>Chuyển nơi cư trú</h4>" in body and str(cast.commune_b) in body
     # A transfer is waiting: the page offers to withdraw it, not to request another.
-    slugs = {action.slug for action in response.context["actions"]}
+    slugs = {action.slug for action, _url in response.context["actions"]}
     assert "huy-chuyen" in slugs and "chuyen-xa" not in slugs
     other = received_case(officer, commune=cast.commune_a)
-    assert "chuyen-xa" in {action.slug for action in page(client, other.person).context["actions"]}
+    assert "chuyen-xa" in {a.slug for a, _url in page(client, other.person).context["actions"]}
+
+
+def test_each_action_links_to_its_own_form_for_the_current_case(client_for, parolee):
+    response = page(client_for("commune_a"), parolee.person)
+    body = response.content.decode()
+    for action, url in response.context["actions"]:
+        expected = reverse("registry:case_action", kwargs={"pk": parolee.pk, "action": action.slug})
+        assert url == expected and f'href="{expected}"' in body

@@ -23,6 +23,7 @@ from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry import services
 from taihoanhap.registry.access import (
@@ -260,10 +261,7 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "events": timeline_rows(events_for(person, user)),
         # The other agencies' sections, folded: each loads when opened (person_section).
         "panels": [
-            (
-                panel.title,
-                reverse("registry:person_section", kwargs={"pk": person.pk, "key": panel.key}),
-            )
+            (panel.title, reverse_pk("registry:person_section", person.pk, key=panel.key))
             for panel in panels_for(person, user)
         ],
         "today": timezone.localdate(),
@@ -276,7 +274,13 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             cases=cases,
             current=current,
             sentences=sentences,
-            actions=actions_for(current) if writer and current else [],
+            # (action, its link) for the case's current state.
+            actions=[
+                (action, reverse_pk("registry:case_action", current.pk, action=action.slug))
+                for action in actions_for(current)
+            ]
+            if writer and current
+            else [],
             open_case=current is not None and not current.is_closed,
             hint=expungement_hint(current, has_reoffence=current.has_reoffences)
             if current and current.status in (CaseStatus.UNDER_MANAGEMENT, CaseStatus.ON_PROBATION)
