@@ -33,7 +33,14 @@ from taihoanhap.registry.models import (
 )
 from taihoanhap.registry.places import CODE_OF_PLACE, place_choices
 from taihoanhap.registry.services import PERSON_FIELDS, SENTENCE_FIELDS, citizen_id_taken
-from taihoanhap.registry.widgets import FastSelect, UnitChoiceField
+from taihoanhap.registry.widgets import (
+    FastHiddenInput,
+    FastInputMixin,
+    FastNumberInput,
+    FastSelect,
+    FastTextInput,
+    UnitChoiceField,
+)
 
 DATE_HINT = _("dd/mm/yyyy, e.g. 15/03/2025")
 _YEAR = re.compile(r"^\d{4}$")
@@ -43,7 +50,7 @@ def today() -> date:
     return timezone.localdate()
 
 
-class DateInput(forms.DateInput):
+class DateInput(FastInputMixin, forms.DateInput):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, **kwargs)
 
@@ -480,6 +487,7 @@ class SearchForm(forms.Form):
         label=_("Name, ID number or date of birth"),
         max_length=100,
         required=False,
+        widget=FastTextInput,
         help_text=_("Diacritics are optional: “nguyen van an” finds “Nguyễn Văn An”."),
     )
 
@@ -519,13 +527,21 @@ class PersonFilterForm(forms.Form):
     released_from = DateField(label=_("Released from"), required=False, help_text="")
     released_to = DateField(label=_("Released until"), required=False, future=True, help_text="")
     born_from = forms.IntegerField(
-        label=_("Born from (year)"), required=False, min_value=1900, max_value=2100
+        label=_("Born from (year)"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        widget=FastNumberInput,
     )
     born_to = forms.IntegerField(
-        label=_("Born until (year)"), required=False, min_value=1900, max_value=2100
+        label=_("Born until (year)"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        widget=FastNumberInput,
     )
     sort = forms.ChoiceField(
-        choices=[(key, key) for key in SORTS], required=False, widget=forms.HiddenInput
+        choices=[(key, key) for key in SORTS], required=False, widget=FastHiddenInput
     )
 
     def __init__(self, *args: Any, user: Any, offence_fields: bool, **kwargs: Any) -> None:

@@ -1,0 +1,49 @@
+"""The widgets built in Python give the HTML Django's templates give, values escaped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django import forms
+
+from taihoanhap.registry.forms import DateInput
+from taihoanhap.registry.widgets import (
+    FastHiddenInput,
+    FastNumberInput,
+    FastSelect,
+    FastTextInput,
+)
+
+CHOICES = [("", "Tất cả"), ("a", 'Xã "A" & <B>'), (3, "Phường 3")]
+
+
+@pytest.mark.parametrize(
+    ("fast", "django", "value", "attrs"),
+    [
+        (FastTextInput(), forms.TextInput(), 'nguyen "van" <an>', {"id": "q", "maxlength": 100}),
+        (FastTextInput(), forms.TextInput(), None, {"id": "q", "required": True}),
+        (FastNumberInput(), forms.NumberInput(), 1990, {"min": 1900, "disabled": False}),
+        (FastHiddenInput(), forms.HiddenInput(), "-name", None),
+        (
+            DateInput(),
+            type("PlainDateInput", (forms.DateInput,), {})(
+                attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
+            ),
+            date(2026, 2, 16),
+            {"aria-describedby": "id_released_from_helptext"},
+        ),
+        (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), "a", {"id": "commune"}),
+        (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), "3", None),
+        (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), None, {"required": True}),
+    ],
+)
+def test_the_same_html_as_djangos_templates(fast, django, value, attrs):
+    rendered = fast.render("field", value, attrs)
+    expected = django.render("field", value, attrs)
+    assert _normalised(rendered) == _normalised(expected)
+
+
+def _normalised(html: str) -> str:
+    # Django's templates put each option on its own line; the markup is otherwise the same.
+    return "".join(line.strip() for line in str(html).splitlines())
