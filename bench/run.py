@@ -6,12 +6,14 @@ For each engine it fills a fresh database with N persons through the demo-data g
 the production settings, signs in as the demo commune officer and the demo provincial officer,
 and measures every page:
 
-- latency unloaded: median and 95th percentile over --requests sequential requests;
+- latency unloaded: median and 95th percentile over --requests sequential requests, each
+  alternating with a request of the baseline page (below);
 - SQL queries per request (the X-Query-Count header, QUERY_COUNT_HEADER=1);
 - throughput under load: pages/s with --concurrency clients for --duration seconds.
 
-Every figure is also given as a ratio to the baseline page measured in the same run: the
-communes directory (one indexed query, 25 rows, same server settings). Results are printed and
+Every figure is also given as a ratio to the baseline page measured alongside it: the
+communes directory (one indexed query, 25 rows, same server settings), whose requests alternate
+with the page's, and whose load test runs right before the page's. Results are printed and
 written to bench/results/<engine>-<N>.md and .json.
 
     .venv/bin/python bench/run.py                          # SQLite and PostgreSQL, 100,000 persons
@@ -193,36 +195,58 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
 # --- Measuring --------------------------------------------------------------------------------
 
 
-def measure(
-    session: Session,
-    path: str,
-    requests: int,
-    concurrency: int,
-    duration: float,
-    name: str,
-    user: str,
-) -> Result:
+def latencies(session: Session, path: str, requests: int) -> tuple[list[float], set[int], int]:
+    """Milliseconds of `requests` sequential GETs (after 10 warm-up requests), the query counts
+    seen and the last status."""
     for _ in range(10):
         session.request("GET", path)
-    latencies: list[float] = []
+    timings: list[float] = []
     queries: set[int] = set()
     status = 0
     for _ in range(requests):
         started = time.perf_counter()
         response, _ = session.request("GET", path)
-        latencies.append((time.perf_counter() - started) * 1000)
+        timings.append((time.perf_counter() - started) * 1000)
         status = response.status
         if response.getheader("X-Query-Count"):
             queries.add(int(response.getheader("X-Query-Count")))
-    latencies.sort()
-    p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
+    return timings, queries, status
+
+
+def paired(
+    base: tuple[Session, str], page: tuple[Session, str], requests: int
+) -> tuple[list[float], list[float], set[int], int]:
+    """Baseline and page requests alternated one by one, so that whatever else the machine is
+    doing slows both alike: (baseline ms, page ms, the page's query counts, its last status)."""
+    base_ms: list[float] = []
+    page_ms: list[float] = []
+    queries: set[int] = set()
+    status = 0
+    for _ in range(10):
+        base[0].request("GET", base[1])
+        page[0].request("GET", page[1])
+    for _ in range(requests):
+        for (session, path), timings in ((base, base_ms), (page, page_ms)):
+            started = time.perf_counter()
+            response, _ = session.request("GET", path)
+            timings.append((time.perf_counter() - started) * 1000)
+        status = response.status
+        if response.getheader("X-Query-Count"):
+            queries.add(int(response.getheader("X-Query-Count")))
+    return base_ms, page_ms, queries, status
+
+
+def result(
+    name: str, user: str, timings: list[float], queries: set[int], status: int, pages: float
+) -> Result:
+    timings = sorted(timings)
     return Result(
         name=name,
         user=user,
-        median_ms=round(statistics.median(latencies), 2),
-        p95_ms=round(p95, 2),
+        median_ms=round(statistics.median(timings), 2),
+        p95_ms=round(timings[max(0, int(len(timings) * 0.95) - 1)], 2),
         queries=max(queries) if queries else None,
-        pages_per_s=round(throughput(session, path, concurrency, duration), 1),
+        pages_per_s=round(pages, 1),
         status=status,
     )
 
@@ -311,32 +335,30 @@ def run_engine(engine: str, args: argparse.Namespace) -> Run:
             sessions[user] = Session(port)
             sessions[user].login(user)
 
-        def one(target: Target) -> Result:
-            session = sessions[target.user]
-            return measure(
-                session,
-                resolve(session, target),
-                args.requests,
-                args.concurrency,
-                args.duration,
-                target.name,
-                target.user,
-            )
-
-        # The baseline is measured again right before each page, and each page is compared to
-        # the baseline next to it, so a noisy neighbour on the machine skews both alike.
-        baseline = one(base)
+        base_path = resolve(sessions[base.user], base)
+        timings, queries, status = latencies(sessions[base.user], base_path, args.requests)
+        base_pages = throughput(sessions[base.user], base_path, args.concurrency, args.duration)
+        baseline = result(base.name, base.user, timings, queries, status, base_pages)
         baseline.ratio_median = baseline.ratio_p95 = baseline.ratio_throughput = 1.0
         run.results.append(baseline)
         report(baseline)
         for target in pages:
-            before = one(base)
-            result = one(target)
-            result.ratio_median = round(result.median_ms / before.median_ms, 2)
-            result.ratio_p95 = round(result.p95_ms / before.p95_ms, 2)
-            result.ratio_throughput = round(result.pages_per_s / before.pages_per_s, 2)
-            run.results.append(result)
-            report(result)
+            session = sessions[target.user]
+            path = resolve(session, target)
+            # Latency: the page's requests alternate with the baseline's. Throughput: the
+            # baseline's load test runs right before the page's.
+            base_ms, page_ms, queries, status = paired(
+                (sessions[base.user], base_path), (session, path), args.requests
+            )
+            base_pages = throughput(sessions[base.user], base_path, args.concurrency, args.duration)
+            page_pages = throughput(session, path, args.concurrency, args.duration)
+            before = result(base.name, base.user, base_ms, set(), 200, base_pages)
+            page = result(target.name, target.user, page_ms, queries, status, page_pages)
+            page.ratio_median = round(page.median_ms / before.median_ms, 2)
+            page.ratio_p95 = round(page.p95_ms / before.p95_ms, 2)
+            page.ratio_throughput = round(page.pages_per_s / before.pages_per_s, 2)
+            run.results.append(page)
+            report(page)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
