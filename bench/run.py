@@ -195,59 +195,42 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
 # --- Measuring --------------------------------------------------------------------------------
 
 
-def latencies(session: Session, path: str, requests: int) -> tuple[list[float], set[int], int]:
-    """Milliseconds of `requests` sequential GETs (after 10 warm-up requests), the query counts
-    seen and the last status."""
-    for _ in range(10):
-        session.request("GET", path)
-    timings: list[float] = []
-    queries: set[int] = set()
-    status = 0
-    for _ in range(requests):
-        started = time.perf_counter()
-        response, _ = session.request("GET", path)
-        timings.append((time.perf_counter() - started) * 1000)
-        status = response.status
-        if response.getheader("X-Query-Count"):
-            queries.add(int(response.getheader("X-Query-Count")))
-    return timings, queries, status
+@dataclass
+class Timings:
+    ms: list[float] = field(default_factory=list)
+    queries: set[int] = field(default_factory=set)  # the X-Query-Count values seen
+    status: int = 0  # of the last response
 
 
-def paired(
-    base: tuple[Session, str], page: tuple[Session, str], requests: int
-) -> tuple[list[float], list[float], set[int], int]:
-    """Baseline and page requests alternated one by one, so that whatever else the machine is
-    doing slows both alike: (baseline ms, page ms, the page's query counts, its last status)."""
-    base_ms: list[float] = []
-    page_ms: list[float] = []
-    queries: set[int] = set()
-    status = 0
+def latencies(pages: list[tuple[Session, str]], requests: int) -> list[Timings]:
+    """`requests` sequential GETs of each (session, path) after 10 warm-up rounds. The pages
+    take turns request by request, so that whatever else the machine is doing slows them alike.
+    """
     for _ in range(10):
-        base[0].request("GET", base[1])
-        page[0].request("GET", page[1])
+        for session, path in pages:
+            session.request("GET", path)
+    timings = [Timings() for _ in pages]
     for _ in range(requests):
-        for (session, path), timings in ((base, base_ms), (page, page_ms)):
+        for (session, path), timing in zip(pages, timings, strict=True):
             started = time.perf_counter()
             response, _ = session.request("GET", path)
-            timings.append((time.perf_counter() - started) * 1000)
-        status = response.status
-        if response.getheader("X-Query-Count"):
-            queries.add(int(response.getheader("X-Query-Count")))
-    return base_ms, page_ms, queries, status
+            timing.ms.append((time.perf_counter() - started) * 1000)
+            timing.status = response.status
+            if response.getheader("X-Query-Count"):
+                timing.queries.add(int(response.getheader("X-Query-Count")))
+    return timings
 
 
-def result(
-    name: str, user: str, timings: list[float], queries: set[int], status: int, pages: float
-) -> Result:
-    timings = sorted(timings)
+def result(name: str, user: str, timing: Timings, pages_per_s: float) -> Result:
+    ms = sorted(timing.ms)
     return Result(
         name=name,
         user=user,
-        median_ms=round(statistics.median(timings), 2),
-        p95_ms=round(timings[max(0, int(len(timings) * 0.95) - 1)], 2),
-        queries=max(queries) if queries else None,
-        pages_per_s=round(pages, 1),
-        status=status,
+        median_ms=round(statistics.median(ms), 2),
+        p95_ms=round(ms[max(0, int(len(ms) * 0.95) - 1)], 2),
+        queries=max(timing.queries) if timing.queries else None,
+        pages_per_s=round(pages_per_s, 1),
+        status=timing.status,
     )
 
 
@@ -330,30 +313,26 @@ def run_engine(engine: str, args: argparse.Namespace) -> Run:
     run = Run(engine, args.persons)
     try:
         base, *pages = targets(env)
+        load = (args.concurrency, args.duration)
         sessions: dict[str, Session] = {}
         for user in dict.fromkeys(t.user for t in (base, *pages)):
             sessions[user] = Session(port)
             sessions[user].login(user)
 
-        base_path = resolve(sessions[base.user], base)
-        timings, queries, status = latencies(sessions[base.user], base_path, args.requests)
-        base_pages = throughput(sessions[base.user], base_path, args.concurrency, args.duration)
-        baseline = result(base.name, base.user, timings, queries, status, base_pages)
+        base_page = (sessions[base.user], resolve(sessions[base.user], base))
+        [timing] = latencies([base_page], args.requests)
+        baseline = result(base.name, base.user, timing, throughput(*base_page, *load))
         baseline.ratio_median = baseline.ratio_p95 = baseline.ratio_throughput = 1.0
         run.results.append(baseline)
         report(baseline)
         for target in pages:
             session = sessions[target.user]
-            path = resolve(session, target)
+            measured = (session, resolve(session, target))
             # Latency: the page's requests alternate with the baseline's. Throughput: the
             # baseline's load test runs right before the page's.
-            base_ms, page_ms, queries, status = paired(
-                (sessions[base.user], base_path), (session, path), args.requests
-            )
-            base_pages = throughput(sessions[base.user], base_path, args.concurrency, args.duration)
-            page_pages = throughput(session, path, args.concurrency, args.duration)
-            before = result(base.name, base.user, base_ms, set(), 200, base_pages)
-            page = result(target.name, target.user, page_ms, queries, status, page_pages)
+            base_timing, page_timing = latencies([base_page, measured], args.requests)
+            before = result(base.name, base.user, base_timing, throughput(*base_page, *load))
+            page = result(target.name, target.user, page_timing, throughput(*measured, *load))
             page.ratio_median = round(page.median_ms / before.median_ms, 2)
             page.ratio_p95 = round(page.p95_ms / before.p95_ms, 2)
             page.ratio_throughput = round(page.pages_per_s / before.pages_per_s, 2)
