@@ -26,13 +26,18 @@ class ChoiceLabels(models.Model):
         abstract = True
 
     def _get_FIELD_display(self, field: models.Field) -> Any:
-        key = (id(field), get_language())
-        labels = _LABELS.get(key)
-        if labels is None:
-            labels = {make_hashable(value): str(label) for value, label in field.flatchoices}
-            _LABELS[key] = labels
-        value = getattr(self, field.attname)
-        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+        return choice_label(field, getattr(self, field.attname))
+
+
+def choice_label(field: models.Field, value: Any) -> Any:
+    """The label of `value` among the field's choices in the active language, as
+    get_<field>_display() gives it: for lists read as plain values."""
+    key = (id(field), get_language())
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = {make_hashable(value): str(label) for value, label in field.flatchoices}
+        _LABELS[key] = labels
+    return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 class TimeStampedModel(ChoiceLabels):

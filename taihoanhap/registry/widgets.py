@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.html import conditional_escape, escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
+from taihoanhap.core.html import esc
 from taihoanhap.geo.models import unit_label
 
 
@@ -22,16 +22,16 @@ class FastSelect(forms.Select):
     ) -> str:
         final_attrs = self.build_attrs(self.attrs, attrs or {})
         selected = {str(v) for v in self.format_value(value)}
-        # About a hundred options: escape() and an f-string each, not a format_html call.
-        options = mark_safe(
-            "".join(
-                f'<option value="{escape(key)}"{" selected" if key in selected else ""}>'
-                f"{conditional_escape(label)}</option>"
+        # About a hundred options: an f-string each, not a format_html call.
+        options = "".join(
+            [
+                f'<option value="{esc(key)}"{" selected" if key in selected else ""}>'
+                f"{esc(label)}</option>"
                 for key, label in ((str(k), v) for k, v in self.choices)
-            )
+            ]
         )
-        return format_html(
-            '<select name="{}"{}>{}</select>', name, _attributes(final_attrs), options
+        return SafeString(
+            f'<select name="{esc(name)}"{_attributes(final_attrs)}>{options}</select>'
         )
 
 
@@ -42,10 +42,11 @@ class FastInputMixin:
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> str:
         widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
-        html = format_html('<input type="{}" name="{}"', widget["type"], widget["name"])
-        if widget["value"] is not None:
-            html += format_html(' value="{}"', widget["value"])
-        return mark_safe(f"{html}{_attributes(widget['attrs'])}>")
+        value = "" if widget["value"] is None else f' value="{esc(widget["value"])}"'
+        return SafeString(
+            f'<input type="{esc(widget["type"])}" name="{esc(widget["name"])}"{value}'
+            f"{_attributes(widget['attrs'])}>"
+        )
 
 
 class FastTextInput(FastInputMixin, forms.TextInput):
@@ -62,14 +63,12 @@ class FastHiddenInput(FastInputMixin, forms.HiddenInput):
 
 def _attributes(attrs: dict[str, Any]) -> str:
     """name="value" pairs, a bare name for True, nothing for False or None."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", key) if val is True else format_html(' {}="{}"', key, val),)
+    return "".join(
+        [
+            f" {esc(key)}" if val is True else f' {esc(key)}="{esc(val)}"'
             for key, val in attrs.items()
             if val not in (None, False)
-        ),
+        ]
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from taihoanhap.core.html import html
 from taihoanhap.registry.models import CaseStatus
 
 register = template.Library()
@@ -26,7 +26,7 @@ _TAG_CLASS = {
 @register.simple_tag
 def status_tag(status: str, label: Any) -> SafeString:
     """The case status as a tag with its text (never colour alone)."""
-    return format_html('<span class="tag {}">{}</span>', _TAG_CLASS.get(status, "tag--info"), label)
+    return html('<span class="tag {}">{}</span>', _TAG_CLASS.get(status, "tag--info"), label)
 
 
 @register.simple_tag
@@ -34,7 +34,7 @@ def sort_link(key: str, label: Any, sort: str, unsorted: str) -> SafeString:
     """A column header that sorts the list by `key`, reversing when it already does."""
     prefix = f"?{unsorted}&sort=" if unsorted else "?sort="
     if sort == key:
-        return format_html(
+        return html(
             '<a href="{}-{}">{} ▲<span class="visually-hidden"> ({})</span></a>',
             prefix,
             key,
@@ -42,11 +42,11 @@ def sort_link(key: str, label: Any, sort: str, unsorted: str) -> SafeString:
             _("sorted ascending"),
         )
     if sort == f"-{key}":
-        return format_html(
+        return html(
             '<a href="{}{}">{} ▼<span class="visually-hidden"> ({})</span></a>',
             prefix,
             key,
             label,
             _("sorted descending"),
         )
-    return format_html('<a href="{}{}">{}</a>', prefix, key, label)
+    return html('<a href="{}{}">{}</a>', prefix, key, label)

@@ -6,33 +6,48 @@ from datetime import date
 
 from django.utils import translation
 
-from taihoanhap.registry.models import CaseStatus
-from taihoanhap.registry.rows import person_rows
+from taihoanhap.registry.models import CaseStatus, Person
+from taihoanhap.registry.rows import LIST_VALUES, person_rows
 from taihoanhap.registry.tests.factories import make_person
+
+
+def _rows(person, *, offence: bool):
+    """The rows of `person` as the list reads them: plain values from the database."""
+    return person_rows(
+        Person.objects.filter(pk=person.pk).values_list(*LIST_VALUES), offence=offence
+    )
 
 
 def test_a_row_has_the_link_the_dates_and_for_the_police_the_status(cast):
     person = make_person(cast.commune_a, full_name="Nguyễn Văn An", birth_date=date(1990, 2, 1))
-    person.release_date = date(2025, 12, 31)
-    person.case_status = CaseStatus.UNDER_MANAGEMENT
-    person.case_class = "B"
+    Person.objects.filter(pk=person.pk).update(
+        release_date=date(2025, 12, 31), case_status=CaseStatus.UNDER_MANAGEMENT, case_class="B"
+    )
     with translation.override("vi"):
-        [police] = person_rows([person], offence=True)
-        [bank] = person_rows([person], offence=False)
+        [police] = _rows(person, offence=True)
+        [bank] = _rows(person, offence=False)
     assert f'<a href="/ho-so/nguoi/{person.pk}/">Nguyễn Văn An</a>' in police
     assert ">01/02/1990</td>" in police and ">31/12/2025</td>" in police
-    assert str(cast.commune_a) in police
+    assert f">{cast.commune_a.full_name}</td>" in police
+    assert '<span class="tag tag--info">Đang quản lý</span>' in police
     assert 'data-label="Trạng thái"' in police and ">B</td>" in police
     assert police.count("<td") == 6 and bank.count("<td") == 4
-    assert "Trạng thái" not in bank
+    assert "Trạng thái" not in bank and "Đang quản lý" not in bank
+
+
+def test_a_row_without_dates_shows_the_birth_year_and_a_dash(cast):
+    person = make_person(cast.commune_a, full_name="Lê Văn Tư", birth_date=None, birth_year=1985)
+    with translation.override("vi"):
+        [row] = _rows(person, offence=True)
+    assert ">1985</td>" in row and 'data-label="Ngày ra trại">—</td>' in row
 
 
 def test_values_are_escaped(cast):
     person = make_person(cast.commune_a, full_name="An")
-    person.full_name = '<script>alert("x")</script>'
-    [row] = person_rows([person], offence=False)
+    Person.objects.filter(pk=person.pk).update(full_name='<script>alert("x")</script>')
+    [row] = _rows(person, offence=False)
     assert "<script>" not in row
-    assert "&lt;script&gt;" in row
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in row
 
 
 def test_the_commune_filter_lists_the_provinces_communes_by_their_full_names(cast):

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from taihoanhap.registry.models import CaseStatus
+from taihoanhap.registry.rows import LIST_VALUES
 from taihoanhap.registry.selectors import parse_query
 from taihoanhap.registry.tests.factories import make_case, make_person
 
@@ -25,7 +26,9 @@ def search(client, text, **filters):
 
 
 def names(response) -> list[str]:
-    return [person.full_name for person in response.context["page"].object_list]
+    """The full names of the page's rows (read as LIST_VALUES tuples)."""
+    at = LIST_VALUES.index("full_name")
+    return [row[at] for row in response.context["page"].object_list]
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ from taihoanhap.registry.forms import (
 )
 from taihoanhap.registry.models import CaseStatus, Person, Sentence, TransferStatus
 from taihoanhap.registry.panels import panels_for
-from taihoanhap.registry.rows import person_rows, timeline_rows
+from taihoanhap.registry.rows import LIST_VALUES, person_rows, timeline_rows
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.selectors import (
     ParsedQuery,
@@ -123,7 +123,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _store_search(request)
     persons, context = _listing(request)
-    persons = persons.select_related("commune")
+    persons = persons.values_list(*LIST_VALUES)
     total, more = capped_count(persons, rule("COUNT_CAP"))
     size = rule("LIST_PAGE_SIZE")
     page = page_of(persons, request.GET.get("page"), size, total, more)
