@@ -31,6 +31,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
+    parser.add_argument("--sort", default="tottime", help="tottime, cumulative, ncalls")
     parser.add_argument("--only", default="", help="only the pages whose name contains this")
     args = parser.parse_args()
     if not (RESULTS / f".filled-{args.engine}-{args.persons}").exists():
@@ -72,7 +73,7 @@ def main() -> None:
         print(f"{target.name:<34} {target.user:<8} HTTP {response.status_code}  "
               f"{stats.total_calls:>7,} calls")
         if args.top:
-            stats.sort_stats("tottime").print_stats(args.top)
+            stats.sort_stats(args.sort).print_stats(args.top)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import reverse
 
 _SENTINEL = uuid.UUID("00000000-0000-4000-8000-000000000000")
+_SENTINEL_TEXT = str(_SENTINEL)
 
 
 @cache
@@ -25,5 +26,7 @@ def reverse_pk(view_name: str, pk: Any, **fixed: str) -> str:
     """reverse(view_name, kwargs={"pk": pk, **fixed}) for a URL with a UUID pk, whose other
     arguments (if any) take a few known values: one pattern is cached per set of them.
     """
-    template = _template(view_name, tuple(sorted(fixed.items())))
-    return template.replace(str(_SENTINEL), str(uuid.UUID(str(pk))))
+    template = _template(view_name, tuple(sorted(fixed.items()) if fixed else ()))
+    # A UUID read from the database as is; anything else validated as one.
+    text = str(pk) if type(pk) is uuid.UUID else str(uuid.UUID(str(pk)))
+    return template.replace(_SENTINEL_TEXT, text)

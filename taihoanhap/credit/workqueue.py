@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.roles import Role
 from taihoanhap.core.reversing import reverse_pk

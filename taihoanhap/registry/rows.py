@@ -9,6 +9,7 @@ every value escaped (core.html, the same escaping as format_html).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.db.models import QuerySet
 from django.utils.formats import date_format
@@ -87,25 +88,22 @@ def person_rows(persons: Iterable[tuple], *, offence: bool) -> list[SafeString]:
 def queue_rows(items: Iterable[WorkItem], *, overdue: bool) -> list[SafeString]:
     """One <li> per work queue item (up to 50 on every visit to the officer's landing page)."""
     css = "queue__item queue__item--overdue" if overdue else "queue__item"
-    tag = html(' <span class="tag tag--bad">{}</span>', _("Overdue")) if overdue else ""
+    tag = f' <span class="tag tag--bad">{esc(_("Overdue"))}</span>' if overdue else ""
+    days: dict[date, str] = {}  # many items share a day
     rows = []
     for item in items:
+        day = days.get(item.due_on) or days.setdefault(item.due_on, date_format(item.due_on))
         source = (
-            html('<span class="queue__source muted">{}</span>', item.legal_source)
+            f'<span class="queue__source muted">{esc(item.legal_source)}</span>'
             if item.legal_source
             else ""
         )
+        person = esc(f": {item.person_name}") if item.person_name else ""
         rows.append(
-            html(
-                '<li class="{}"><span class="queue__date">{}{}</span>'
-                '<a class="queue__title" href="{}">{}{}</a>{}</li>',
-                css,
-                date_format(item.due_on),
-                tag,
-                item.url,
-                item.title,
-                f": {item.person_name}" if item.person_name else "",
-                source,
+            SafeString(
+                f'<li class="{css}"><span class="queue__date">{day}{tag}</span>'
+                f'<a class="queue__title" href="{esc(item.url)}">{esc(item.title)}{person}</a>'
+                f"{source}</li>"
             )
         )
     return rows

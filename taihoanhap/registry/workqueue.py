@@ -8,17 +8,17 @@ urgent first (so the merged top of the queue is exact). `collect()` merges them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.functional import Promise
 
 from taihoanhap.core.discovery import app_hooks
 
 
-@dataclass(frozen=True)
-class WorkItem:
+class WorkItem(NamedTuple):
+    """One duty. A named tuple: a queue visit builds up to a few hundred of them."""
+
     due_on: date
     title: str | Promise  # what to do, e.g. "Xác minh nơi cư trú"
     url: str  # where to do it (opaque IDs only)
@@ -33,7 +33,11 @@ class WorkItem:
 def collect(user: Any, today: date) -> list[WorkItem]:
     providers = app_hooks("workqueue", "items_for")
     items = [item for provider in providers for item in provider(user, today)]
-    return sorted(items, key=lambda item: (item.due_on, str(item.title)))
+    return sorted(items, key=_urgency)
+
+
+def _urgency(item: WorkItem) -> tuple[date, str]:
+    return item.due_on, str(item.title)
 
 
 # --- The registry's own items ------------------------------------------------------------------
@@ -48,7 +52,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     from datetime import timedelta
 
     from django.db.models import Q
-    from django.utils.translation import gettext_lazy as _
+    from django.utils.translation import gettext as _
 
     from taihoanhap.core.reversing import reverse_pk
     from taihoanhap.registry.access import REGISTRY_WRITERS, incoming_transfers
@@ -68,10 +72,11 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         .order_by("due_on", "kind")
         .values_list(*fields)[: rule("WORK_QUEUE_MAX_ITEMS")]
     )
+    titles = {kind: str(label) for kind, label in DeadlineKind.choices}  # translated once
     items = [
         WorkItem(
             due_on=due_on,
-            title=DeadlineKind(kind).label,
+            title=titles[kind],
             url=reverse_pk("registry:person_detail", person_id),
             kind=f"registry.{kind}",
             person_name=full_name,
@@ -80,10 +85,11 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         for due_on, kind, legal_source, person_id, full_name in deadlines
     ]
     # The same rows that open these persons' pages to the receiving commune (read once).
+    answer = _("Answer an incoming transfer")
     items += [
         WorkItem(
             due_on=requested_on,
-            title=_("Answer an incoming transfer"),
+            title=answer,
             url=reverse_pk("registry:transfer_decide", pk),
             kind="registry.incoming_transfer",
             person_name=full_name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.registry.rules import rule
@@ -44,6 +44,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     overdue = waiting.filter(from_agency_id=agency_id, respond_by__lt=today)[:limit]
     incoming = waiting.filter(to_agency_id=agency_id)[:limit]
     unique = {row[0]: row for row in [*overdue, *incoming]}.values()
+    purposes = {kind: str(label) for kind, label in NeedKind.choices}  # translated once
     items = []
     for pk, purpose, respond_by, source, to_agency_id, person_name, sender, receiver in sorted(
         unique, key=lambda row: row[2]
@@ -51,13 +52,13 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         if to_agency_id == agency_id:
             title = _("Answer the referral from %(agency)s (%(purpose)s)") % {
                 "agency": sender,
-                "purpose": NeedKind(purpose).label,
+                "purpose": purposes[purpose],
             }
             kind = "support.referral_incoming"
         else:
             title = _("Referral to %(agency)s not answered (%(purpose)s)") % {
                 "agency": receiver,
-                "purpose": NeedKind(purpose).label,
+                "purpose": purposes[purpose],
             }
             kind = "support.referral_overdue"
         items.append(
