@@ -17,7 +17,9 @@ import argparse
 import cProfile
 import os
 import pstats
+import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,7 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
     parser.add_argument("--sort", default="tottime", help="tottime, cumulative, ncalls")
+    parser.add_argument("--timed", type=int, default=0, help="also time N requests (median)")
     parser.add_argument("--only", default="", help="only the pages whose name contains this")
     args = parser.parse_args()
     if not (RESULTS / f".filled-{args.engine}-{args.persons}").exists():
@@ -70,8 +73,16 @@ def main() -> None:
         response = client.get(path)
         profile.disable()
         stats = pstats.Stats(profile)
-        print(f"{target.name:<34} {target.user:<8} HTTP {response.status_code}  "
-              f"{stats.total_calls:>7,} calls")
+        ms = []
+        for _ in range(args.timed):
+            started = time.perf_counter()
+            client.get(path)
+            ms.append((time.perf_counter() - started) * 1000)
+        timed = f"  median {statistics.median(ms):6.2f} ms" if ms else ""
+        print(
+            f"{target.name:<34} {target.user:<8} HTTP {response.status_code}  "
+            f"{stats.total_calls:>7,} calls{timed}"
+        )
         if args.top:
             stats.sort_stats(args.sort).print_stats(args.top)
 

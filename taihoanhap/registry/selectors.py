@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import formats
 
@@ -112,8 +113,16 @@ def search_persons(
 
 
 def capped_count(queryset: QuerySet[Any], cap: int) -> tuple[int, bool]:
-    """(count, more): counts at most cap + 1 rows, so a broad search never counts a million."""
-    count = queryset.order_by()[: cap + 1].count()
+    """(count, more): counts at most cap + 1 rows, so a broad search never counts a million.
+
+    The COUNT wraps the list's own query reduced to its primary keys: Django's count() of a
+    sliced query selected every column and join of the list and rebuilt the query around it.
+    """
+    inner = queryset.order_by().values_list("pk")[: cap + 1]
+    sql, params = inner.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) capped", params)  # noqa: S608 - Django's SQL
+        count = cursor.fetchone()[0]
     return (cap, True) if count > cap else (count, False)
 
 

@@ -123,10 +123,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _store_search(request)
     persons, context = _listing(request)
-    persons = persons.values_list(*LIST_VALUES)
     total, more = capped_count(persons, rule("COUNT_CAP"))
     size = rule("LIST_PAGE_SIZE")
-    page = page_of(persons, request.GET.get("page"), size, total, more)
+    page = page_of(persons.values_list(*LIST_VALUES), request.GET.get("page"), size, total, more)
     query = request.GET.copy()
     query.pop("page", None)
     unsorted = query.copy()
