@@ -48,7 +48,8 @@ def field_html(field: Any) -> SafeString:
     else:
         optional = ""
         if not field.field.required:
-            optional = f' <span class="muted">({esc(gettext("optional"))})</span>'
+            word = gettext("optional")  # outside the f-string, where makemessages finds it
+            optional = f' <span class="muted">({esc(word)})</span>'
         head = f'<label for="{label_for}">{esc(field.label)}{optional}</label>'
     auto_id = esc(field.auto_id)
     hint = (

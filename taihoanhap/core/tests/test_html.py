@@ -23,7 +23,7 @@ VALUES = [
     '<script>alert("x")</script>',
     "Tom & Jerry's",
     mark_safe("<b>safe</b>"),
-    gettext_lazy("Overdue"),
+    gettext_lazy("Next"),
     12,
     Decimal("1500000.50"),
     date(2026, 2, 16),
