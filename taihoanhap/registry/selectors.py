@@ -138,6 +138,7 @@ class SlicePage:
         self.has_previous = number > 1
         self.paginator = self
         self.num_pages = None if more else max(1, -(-total // size))
+        self.total, self.more = total, more
 
     def has_other_pages(self) -> bool:
         return self.has_previous or self.has_next
@@ -149,13 +150,24 @@ class SlicePage:
         return self.number - 1
 
 
-def page_of(queryset: QuerySet[Any], raw_number: Any, size: int, total: int, more: bool) -> Any:
+def page_of(
+    queryset: QuerySet[Any], raw_number: Any, size: int, counted: QuerySet[Any], cap: int
+) -> Any:
+    """Page `raw_number` of `queryset`, with the capped count of `counted` (the same rows).
+
+    The count is skipped when the page itself shows where the list ends (a page that is not
+    full): most searches by name or ID number find a handful of people.
+    """
     try:
         number = max(1, int(raw_number or 1))
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * size
     rows = list(queryset[offset : offset + size + 1])
+    if rows and len(rows) <= size and offset + len(rows) <= cap:
+        total, more = offset + len(rows), False
+    else:
+        total, more = capped_count(counted, cap)
     return SlicePage(rows, number, size, total, more)
 
 

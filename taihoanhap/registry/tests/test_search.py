@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from taihoanhap.registry.models import CaseStatus
@@ -172,6 +175,35 @@ def test_the_count_is_capped_instead_of_counting_everything(client_for, cast, se
     assert response.context["more"]
     assert response.context["page"].paginator.num_pages is None
     assert response.context["page"].has_next
+
+
+def _counts(client, **params) -> tuple[Any, int]:
+    """The list's response and how many COUNT queries it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, params)
+    return response, sum("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_page_that_is_not_full_gives_the_total_without_counting(client_for, cast, settings):
+    settings.REGISTRY_RULES = {"LIST_PAGE_SIZE": 2}
+    for number in range(5):
+        make_person(cast.commune_a, full_name=f"Đỗ Văn Sáu {number}")
+    client = client_for("commune_a")
+    first, counted = _counts(client)
+    assert counted == 1 and first.context["total"] == 5 and first.context["page"].has_next
+    last, counted = _counts(client, page=3)
+    assert counted == 0 and last.context["total"] == 5 and not last.context["page"].has_next
+    assert last.context["page"].paginator.num_pages == 3
+    beyond, counted = _counts(client, page=9)
+    assert counted == 1 and beyond.context["total"] == 5
+
+
+def test_the_last_page_past_the_cap_still_says_more(client_for, cast, settings):
+    settings.REGISTRY_RULES = {"COUNT_CAP": 3, "LIST_PAGE_SIZE": 2}
+    for number in range(5):
+        make_person(cast.commune_a, full_name=f"Võ Văn Bảy {number}")
+    response, counted = _counts(client_for("commune_a"), page=3)
+    assert counted == 1 and response.context["more"] and response.context["total"] == 3
 
 
 def test_sorting_by_birth_year_descending(client_for, cast):

@@ -48,7 +48,6 @@ from taihoanhap.registry.rows import LIST_VALUES, person_rows, timeline_rows
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.selectors import (
     ParsedQuery,
-    capped_count,
     cases_for_page,
     page_of,
     parse_query,
@@ -123,9 +122,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _store_search(request)
     persons, context = _listing(request)
-    total, more = capped_count(persons, rule("COUNT_CAP"))
-    size = rule("LIST_PAGE_SIZE")
-    page = page_of(persons.values_list(*LIST_VALUES), request.GET.get("page"), size, total, more)
+    page = page_of(
+        persons.values_list(*LIST_VALUES),
+        request.GET.get("page"),
+        rule("LIST_PAGE_SIZE"),
+        counted=persons,
+        cap=rule("COUNT_CAP"),
+    )
+    total, more = page.total, page.more
     query = request.GET.copy()
     query.pop("page", None)
     unsorted = query.copy()
