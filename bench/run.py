@@ -9,12 +9,13 @@ and measures every page:
 - latency unloaded: median and 95th percentile over --requests sequential requests, each
   alternating with a request of the baseline page (below);
 - SQL queries per request (the X-Query-Count header, QUERY_COUNT_HEADER=1);
-- throughput under load: pages/s with --concurrency clients for --duration seconds.
+- throughput under load: pages/s with --concurrency clients for --duration seconds, in
+  --rounds load tests alternating with the baseline's.
 
 Every figure is also given as a ratio to the baseline page measured alongside it: the
-communes directory (one indexed query, 25 rows, same server settings), whose requests alternate
-with the page's, and whose load test runs right before the page's. Results are printed and
-written to bench/results/<engine>-<N>.md and .json.
+communes directory (one indexed query, 25 rows, same server settings), whose requests and load
+tests alternate with the page's. Results are printed and written to
+bench/results/<engine>-<N>.md and .json.
 
     .venv/bin/python bench/run.py                          # SQLite and PostgreSQL, 100,000 persons
     .venv/bin/python bench/run.py --engine postgres --persons 1000000
@@ -263,6 +264,29 @@ def throughput(session: Session, path: str, concurrency: int, duration: float) -
     return done / (time.perf_counter() - started)
 
 
+@dataclass
+class Rates:
+    base: float  # pages/s of the baseline, median of the rounds
+    page: float  # pages/s of the page, median of the rounds
+    ratio: float  # median of each round's page / baseline
+
+
+def alternated_throughput(
+    base_page: tuple[Session, str], measured: tuple[Session, str], args: argparse.Namespace
+) -> Rates:
+    """Load tests of the baseline and the page in turn, --rounds times: a slow stretch of the
+    shared machine lands on both sides rather than on one."""
+    per_round = args.duration / args.rounds
+    base_rates, page_rates = [], []
+    for _ in range(args.rounds):
+        base_rates.append(throughput(*base_page, args.concurrency, per_round))
+        page_rates.append(throughput(*measured, args.concurrency, per_round))
+    ratios = [page / base for base, page in zip(base_rates, page_rates, strict=True)]
+    return Rates(
+        statistics.median(base_rates), statistics.median(page_rates), statistics.median(ratios)
+    )
+
+
 def wrk_throughput(session: Session, path: str, concurrency: int, duration: float) -> float:
     cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
     out = subprocess.run(
@@ -329,13 +353,14 @@ def run_engine(engine: str, args: argparse.Namespace) -> Run:
             session = sessions[target.user]
             measured = (session, resolve(session, target))
             # Latency: the page's requests alternate with the baseline's. Throughput: the
-            # baseline's load test runs right before the page's.
+            # baseline's load tests alternate with the page's, round by round.
             base_timing, page_timing = latencies([base_page, measured], args.requests)
-            before = result(base.name, base.user, base_timing, throughput(*base_page, *load))
-            page = result(target.name, target.user, page_timing, throughput(*measured, *load))
+            rates = alternated_throughput(base_page, measured, args)
+            before = result(base.name, base.user, base_timing, rates.base)
+            page = result(target.name, target.user, page_timing, rates.page)
             page.ratio_median = round(page.median_ms / before.median_ms, 2)
             page.ratio_p95 = round(page.p95_ms / before.p95_ms, 2)
-            page.ratio_throughput = round(page.pages_per_s / before.pages_per_s, 2)
+            page.ratio_throughput = round(rates.ratio, 2)
             run.results.append(page)
             report(page)
     finally:
@@ -382,7 +407,12 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="sequential requests per page")
     parser.add_argument("--concurrency", type=int, default=8, help="clients for the load test")
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds of load per page")
+    parser.add_argument(
+        "--duration", type=float, default=6.0, help="seconds of load per page, in all rounds"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="load tests of baseline and page, in turn"
+    )
     parser.add_argument(
         "--refill", action="store_true", help="rebuild the database even if present"
     )
