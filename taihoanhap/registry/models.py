@@ -23,6 +23,8 @@ from taihoanhap.core.text import normalize_text, search_key
 from taihoanhap.geo.models import AdminUnit
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from taihoanhap.accounts.models import User
 
 
@@ -99,6 +101,13 @@ class PersonQuerySet(models.QuerySet["Person"]):
         from taihoanhap.registry.access import person_scope_q
 
         return self.filter(person_scope_q(user, incoming=False))
+
+
+def birth_label(birth_date: date | None, birth_year: int | None) -> str:
+    """The date of birth as dd/mm/yyyy, or the year alone when only the year is known."""
+    if birth_date:
+        return f"{birth_date:%d/%m/%Y}"
+    return str(birth_year) if birth_year else ""
 
 
 class Person(UUIDModel, TimeStampedModel, VersionedModel):
@@ -178,10 +187,7 @@ class Person(UUIDModel, TimeStampedModel, VersionedModel):
 
     @property
     def birth_label(self) -> str:
-        """The date of birth as dd/mm/yyyy, or the year alone when only the year is known."""
-        if self.birth_date:
-            return f"{self.birth_date:%d/%m/%Y}"
-        return str(self.birth_year) if self.birth_year else ""
+        return birth_label(self.birth_date, self.birth_year)
 
     @property
     def is_closed(self) -> bool:

@@ -20,11 +20,9 @@ from taihoanhap.core.html import esc, html
 from taihoanhap.core.models import choice_label
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.geo.models import unit_label
-from taihoanhap.registry.models import CaseEvent, Person
+from taihoanhap.registry.models import CaseEvent, Person, birth_label
 from taihoanhap.registry.templatetags.registry_tags import status_tag
 from taihoanhap.registry.workqueue import WorkItem
-
-CELL = '<td data-label="{}">{}</td>'
 
 # The list's columns, read as plain values: building 25 Person and AdminUnit instances cost
 # more than the query.
@@ -64,11 +62,10 @@ def person_rows(persons: Iterable[tuple], *, offence: bool) -> list[SafeString]:
         case_status,
         case_class,
     ) in persons:
-        born = f"{birth_date:%d/%m/%Y}" if birth_date else (str(birth_year) if birth_year else "")
         cells = (
             f'<td data-label="{name}"><a href="{reverse_pk("registry:person_detail", pk)}">'
             f"{esc(full_name)}</a></td>"
-            f'<td data-label="{birth}">{born}</td>'
+            f'<td data-label="{birth}">{birth_label(birth_date, birth_year)}</td>'
             f'<td data-label="{commune}">{esc(unit_label(kind, unit))}</td>'
             f'<td data-label="{release}">{date_format(released) if released else "—"}</td>'
         )
