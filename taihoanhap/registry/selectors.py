@@ -155,8 +155,8 @@ def page_of(
 ) -> Any:
     """Page `raw_number` of `queryset`, with the capped count of `counted` (the same rows).
 
-    The count is skipped when the page itself shows where the list ends (a page that is not
-    full): most searches by name or ID number find a handful of people.
+    The count is skipped when the page itself shows where the list ends (an empty first page,
+    or a page that is not full): most searches by name or ID number find a handful of people.
     """
     try:
         number = max(1, int(raw_number or 1))
@@ -164,7 +164,7 @@ def page_of(
         number = 1
     offset = (number - 1) * size
     rows = list(queryset[offset : offset + size + 1])
-    if rows and len(rows) <= size and offset + len(rows) <= cap:
+    if (rows or not offset) and len(rows) <= size and offset + len(rows) <= cap:
         total, more = offset + len(rows), False
     else:
         total, more = capped_count(counted, cap)
