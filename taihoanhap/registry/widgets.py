@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString
 
 from taihoanhap.core.html import esc
@@ -78,12 +79,44 @@ class _ValuesIterator(forms.models.ModelChoiceIterator):
     def __iter__(self) -> Any:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for pk, kind, name in self.queryset.values_list("pk", "kind", "name"):
+        for pk, kind, name in self.field.unit_rows().values():
             yield (pk, unit_label(kind, name))
 
 
 class UnitChoiceField(forms.ModelChoiceField):
-    """A choice of administrative units (validated against the queryset as usual) whose
-    options are read as plain values: a province has about a hundred communes."""
+    """A choice of administrative units whose options are read as plain values (a province
+    has about a hundred communes), once per form: the same rows list the options and validate
+    the choice, where Django's field runs a query for each.
+
+    The cleaned value is the chosen unit with its id, kind and name loaded (the others are
+    deferred, as with `only()`).
+    """
 
     iterator = _ValuesIterator
+    _rows: dict[str, tuple[int, str, str]] | None = None
+
+    def _set_queryset(self, queryset: Any) -> None:
+        self._rows = None  # a new queryset, new rows
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def unit_rows(self) -> dict[str, tuple[int, str, str]]:
+        """{str(pk): (pk, kind, name)} of the queryset, read on first use."""
+        if self._rows is None:
+            rows = self.queryset.values_list("pk", "kind", "name")
+            self._rows = {str(row[0]): row for row in rows}
+        return self._rows
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        row = self.unit_rows().get(str(getattr(value, "pk", value)))
+        if row is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return self.queryset.model.from_db(self.queryset.db, ["id", "kind", "name"], row)

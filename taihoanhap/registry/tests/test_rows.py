@@ -67,6 +67,29 @@ def test_the_commune_filter_lists_the_provinces_communes_by_their_full_names(cas
     assert not outside.is_valid()
 
 
+def test_the_commune_filter_reads_its_communes_once_for_options_and_validation(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from taihoanhap.registry.forms import PersonFilterForm
+
+    province = cast.users["province"]
+    with CaptureQueriesContext(connection) as queries:
+        form = PersonFilterForm(
+            {"commune": str(cast.commune_a.pk)}, user=province, offence_fields=True
+        )
+        assert form.is_valid()
+        html = str(form["commune"])
+    assert len(queries) == 1
+    chosen = form.cleaned_data["commune"]
+    assert chosen == cast.commune_a and chosen.full_name == cast.commune_a.full_name
+    assert f'<option value="{cast.commune_a.pk}" selected>{cast.commune_a.full_name}<' in html
+    with translation.override("vi"):
+        wrong = PersonFilterForm({"commune": "999999"}, user=province, offence_fields=True)
+        assert not wrong.is_valid()
+    assert "Hãy chọn một lựa chọn hợp lệ" in wrong.errors["commune"][0]
+
+
 def test_a_work_item_row_has_its_date_link_person_and_source_escaped():
     from taihoanhap.registry.rows import queue_rows
     from taihoanhap.registry.workqueue import WorkItem
