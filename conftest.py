@@ -114,10 +114,15 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     # After the last test the session's test database is already gone: nothing to restore.
     if nextitem is None or not _is_transactional(item):
         return
+    from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
         restore_migrated_rows()
+        # The seeding may run on a connection of another context than pytest-django's (see
+        # above), which nobody else closes: PostgreSQL would then refuse to drop the test
+        # database at the end ("being accessed by other users").
+        connections.close_all()
 
 
 # --- Browser -------------------------------------------------------------------------------
