@@ -26,7 +26,7 @@ def reverse_pk(view_name: str, pk: Any, **fixed: str) -> str:
     """reverse(view_name, kwargs={"pk": pk, **fixed}) for a URL with a UUID pk, whose other
     arguments (if any) take a few known values: one pattern is cached per set of them.
     """
-    template = _template(view_name, tuple(sorted(fixed.items()) if fixed else ()))
+    template = _template(view_name, tuple(sorted(fixed.items())))
     # A UUID read from the database as is; anything else validated as one.
     text = str(pk) if type(pk) is uuid.UUID else str(uuid.UUID(str(pk)))
     return template.replace(_SENTINEL_TEXT, text)

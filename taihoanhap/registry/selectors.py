@@ -151,8 +151,8 @@ class SlicePage:
 
 
 def page_of(
-    queryset: QuerySet[Any], raw_number: Any, size: int, counted: QuerySet[Any], cap: int
-) -> Any:
+    queryset: QuerySet[Any], raw_number: Any, size: int, *, counted: QuerySet[Any], cap: int
+) -> SlicePage:
     """Page `raw_number` of `queryset`, with the capped count of `counted` (the same rows).
 
     The count is skipped when the page itself shows where the list ends (an empty first page,

@@ -54,6 +54,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     from django.db.models import Q
     from django.utils.translation import gettext as _
 
+    from taihoanhap.core.models import choice_label
     from taihoanhap.core.reversing import reverse_pk
     from taihoanhap.registry.access import REGISTRY_WRITERS, incoming_transfers
     from taihoanhap.registry.models import Deadline, DeadlineKind
@@ -72,11 +73,11 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         .order_by("due_on", "kind")
         .values_list(*fields)[: rule("WORK_QUEUE_MAX_ITEMS")]
     )
-    titles = {kind: str(label) for kind, label in DeadlineKind.choices}  # translated once
+    kind_field = Deadline._meta.get_field("kind")
     items = [
         WorkItem(
             due_on=due_on,
-            title=titles[kind],
+            title=choice_label(kind_field, kind),
             url=reverse_pk("registry:person_detail", person_id),
             kind=f"registry.{kind}",
             person_name=full_name,

@@ -7,10 +7,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from taihoanhap.core.models import choice_label
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.workqueue import WorkItem
-from taihoanhap.support.models import NeedKind, Referral, ReferralStatus
+from taihoanhap.support.models import Referral, ReferralStatus
 
 
 def items_for(user: Any, today: date) -> list[WorkItem]:
@@ -44,7 +45,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     overdue = waiting.filter(from_agency_id=agency_id, respond_by__lt=today)[:limit]
     incoming = waiting.filter(to_agency_id=agency_id)[:limit]
     unique = {row[0]: row for row in [*overdue, *incoming]}.values()
-    purposes = {kind: str(label) for kind, label in NeedKind.choices}  # translated once
+    purpose_field = Referral._meta.get_field("purpose")
     items = []
     for pk, purpose, respond_by, source, to_agency_id, person_name, sender, receiver in sorted(
         unique, key=lambda row: row[2]
@@ -52,13 +53,13 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         if to_agency_id == agency_id:
             title = _("Answer the referral from %(agency)s (%(purpose)s)") % {
                 "agency": sender,
-                "purpose": purposes[purpose],
+                "purpose": choice_label(purpose_field, purpose),
             }
             kind = "support.referral_incoming"
         else:
             title = _("Referral to %(agency)s not answered (%(purpose)s)") % {
                 "agency": receiver,
-                "purpose": purposes[purpose],
+                "purpose": choice_label(purpose_field, purpose),
             }
             kind = "support.referral_overdue"
         items.append(
