@@ -40,6 +40,24 @@ class Scope:
             condition |= Q(**{f"{commune}__in": sorted(self.commune_ids)})
         return condition
 
+    def sql(self, *, province: str, commune: str) -> tuple[str, list[int]]:
+        """The filter of `q()` as an SQL condition on the columns `province` and `commune`, with
+        its parameters, for the hand-written reads of core.sql.
+        """
+        from taihoanhap.core.sql import in_condition
+
+        if self.everything:
+            return "1 = 1", []
+        parts, params = [], []
+        for column, ids in ((province, self.province_ids), (commune, self.commune_ids)):
+            if ids:
+                condition, values = in_condition(column, sorted(ids))
+                parts.append(condition)
+                params += values
+        if not parts:
+            return "1 = 0", []
+        return f"({' OR '.join(parts)})", params
+
     def covers(self, *, province_id: int | None, commune_id: int | None) -> bool:
         return (
             self.everything

@@ -13,20 +13,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.roles import Role
+from taihoanhap.accounts.scope import scope_for
 from taihoanhap.core.reversing import reverse_pk
+from taihoanhap.core.sql import date_value, fetch, in_condition, local_date, uuid_value
 from taihoanhap.credit.access import may_confirm_for
-from taihoanhap.credit.models import (
-    EligibleList,
-    ListStatus,
-    LoanApplication,
-    LoanKind,
-    LoanStatus,
-)
+from taihoanhap.credit.models import ListStatus, LoanKind, LoanStatus
+from taihoanhap.registry.access import person_scope_sql
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.workqueue import WorkItem
 
@@ -49,29 +44,62 @@ def _since(title: Any, day: date) -> str:
     }
 
 
-# Plain values, not model instances, the longest-waiting first, as many as the queue shows.
+# Hand-written reads (core.sql) with the scope of the models' visible_to, the longest-waiting
+# first, as many as the queue shows.
 
 
 def _applications(
-    queryset: QuerySet[LoanApplication], titles: dict[str, Any], today: date
+    user: Any, titles: dict[str, Any], today: date, *, kind: str | None = None
 ) -> list[WorkItem]:
-    """One item per application; `titles` gives the task for each status asked for."""
-    rows = (
-        queryset.filter(status__in=list(titles))
-        .order_by("status_changed_on", "pk")
-        .values_list("pk", "status", "status_changed_on", "person__full_name", "employer__name")
+    """One item per application in the user's scope (LoanApplication.objects.visible_to:
+    an individual loan by its person, a business loan by its employer) whose status is one of
+    `titles`, which gives the task for each.
+    """
+    person_area, person_params = person_scope_sql(user, "p")
+    employer_area, employer_params = scope_for(user).sql(
+        province="e.province_id", commune="e.commune_id"
+    )
+    statuses, status_params = in_condition("a.status", list(titles))
+    only_kind = " AND a.kind = %s" if kind else ""
+    rows = fetch(
+        "SELECT a.id, a.status, a.status_changed_on, p.full_name, e.name"  # noqa: S608
+        " FROM credit_loanapplication a"
+        " LEFT JOIN registry_person p ON p.id = a.person_id"
+        " LEFT JOIN jobs_employer e ON e.id = a.employer_id"
+        f" WHERE {statuses}{only_kind}"
+        f" AND ((a.kind = %s AND {person_area}) OR (a.kind = %s AND {employer_area}))"
+        " ORDER BY a.status_changed_on, a.id LIMIT %s",
+        [
+            *status_params,
+            *([kind] if kind else []),
+            LoanKind.INDIVIDUAL,
+            *person_params,
+            LoanKind.BUSINESS,
+            *employer_params,
+            _limit(),
+        ],
     )
     return [
         WorkItem(
             due_on=today,
-            title=_since(titles[status], waiting_since),
-            url=reverse_pk("credit:application_detail", pk),
+            title=_since(titles[status], date_value(waiting_since)),
+            url=reverse_pk("credit:application_detail", uuid_value(pk)),
             kind="credit_loan",
             person_name=person_name or employer_name or "",
             legal_source="Quyết định 22/2023/QĐ-TTg",
         )
-        for pk, status, waiting_since, person_name, employer_name in rows[: _limit()]
+        for pk, status, waiting_since, person_name, employer_name in rows
     ]
+
+
+def _lists(user: Any, where: str, params: list[Any], order: str) -> list[tuple[Any, ...]]:
+    """Form 01 lists in the user's area (EligibleList.objects.visible_to) matching `where`."""
+    area, area_params = scope_for(user).sql(province="l.province_id", commune="l.commune_id")
+    return fetch(
+        "SELECT l.id, l.updated_at, l.submitted_on, l.drawn_up_on FROM credit_eligiblelist l"  # noqa: S608
+        f" WHERE {area} AND {where} ORDER BY {order} LIMIT %s",
+        [*area_params, *params, _limit()],
+    )
 
 
 def _list_item(pk: Any, waiting_since: date, title: Any, today: date) -> WorkItem:
@@ -90,47 +118,43 @@ def _limit() -> int:
 
 def _police(user: Any, today: date) -> list[WorkItem]:
     items = _applications(
-        LoanApplication.objects.visible_to(user),
-        {LoanStatus.ON_LIST: _("Submit the loan application to the bank")},
-        today,
+        user, {LoanStatus.ON_LIST: _("Submit the loan application to the bank")}, today
     )
-    returned = (
-        EligibleList.objects.visible_to(user)
-        .filter(status=ListStatus.DRAFT, returned_reason__gt="")
-        .order_by("updated_at", "pk")
-        .values_list("pk", "updated_at")
+    returned = _lists(
+        user,
+        "l.status = %s AND l.returned_reason > %s",
+        [ListStatus.DRAFT, ""],
+        "l.updated_at, l.id",
     )
     title = _("Correct Form 01 returned by the Committee")
     items += [
-        _list_item(pk, timezone.localdate(updated_at), title, today)
-        for pk, updated_at in returned[: _limit()]
+        _list_item(uuid_value(pk), local_date(updated_at), title, today)
+        for pk, updated_at, _submitted, _drawn_up in returned
     ]
     return items
 
 
 def _committee(user: Any, today: date) -> list[WorkItem]:
-    submitted = (
-        EligibleList.objects.visible_to(user)
-        .filter(status=ListStatus.SUBMITTED)
-        .order_by("submitted_on", "drawn_up_on", "pk")
-        .values_list("pk", "submitted_on", "drawn_up_on")
+    submitted = _lists(
+        user, "l.status = %s", [ListStatus.SUBMITTED], "l.submitted_on, l.drawn_up_on, l.id"
     )
     title = _("Confirm Form 01")
     items = [
-        _list_item(pk, submitted_on or drawn_up_on, title, today)
-        for pk, submitted_on, drawn_up_on in submitted[: _limit()]
+        _list_item(uuid_value(pk), date_value(submitted_on or drawn_up_on), title, today)
+        for pk, _updated, submitted_on, drawn_up_on in submitted
     ]
     items += _applications(
-        LoanApplication.objects.visible_to(user).filter(kind=LoanKind.BUSINESS),
+        user,
         {LoanStatus.DRAFT: _("Confirm the business loan plan (Form 02)")},
         today,
+        kind=LoanKind.BUSINESS,
     )
     return items
 
 
 def _bank(user: Any, today: date) -> list[WorkItem]:
     return _applications(
-        LoanApplication.objects.visible_to(user),
+        user,
         {
             LoanStatus.SUBMITTED: _("Decide on the loan application"),
             LoanStatus.APPROVED: _("Record the disbursement"),

@@ -1,0 +1,71 @@
+"""Hand-written reads for the hottest pages, on SQLite and PostgreSQL alike.
+
+Building, compiling and converting an ORM query costs 0.5-0.8 ms of Python whatever the query
+does, against 0.1-0.2 ms for the SQL itself; the work queue reads six small lists on every visit.
+Those reads are written here as SQL instead. Their scope condition still comes from the scoping
+entry point (`Scope.sql`, `person_scope_sql`), tested to select what the ORM filter selects, and
+the values passed and read back go through the field's own conversion, so a hand-written read
+agrees with the ORM on both engines.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+
+def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """The rows of one statement (`%s` placeholders), as the driver returns them."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def placeholders(values: Sequence[Any]) -> str:
+    """ "%s, %s, %s" for an IN list of `values` (never empty: callers check)."""
+    return ", ".join(["%s"] * len(values))
+
+
+def in_condition(column: str, values: Iterable[Any]) -> tuple[str, list[Any]]:
+    """`column IN (...)` and its parameters; an empty list selects nothing, like the ORM."""
+    values = list(values)
+    if not values:
+        return "1 = 0", []
+    return f"{column} IN ({placeholders(values)})", values
+
+
+def day(value: date) -> Any:
+    """A date as a parameter (SQLite keeps ISO text, PostgreSQL a date)."""
+    return connection.ops.adapt_datefield_value(value)
+
+
+def uuid_param(value: Any) -> Any:
+    """A UUID as a parameter: SQLite keeps 32 hex characters, PostgreSQL a uuid."""
+    value = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    return value if connection.features.has_native_uuid_field else value.hex
+
+
+def uuid_value(value: Any) -> uuid.UUID:
+    """A UUID column as read: a uuid from PostgreSQL, 32 hex characters from SQLite."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def date_value(value: Any) -> date:
+    """A date column as read (Django's SQLite connection already parses declared dates)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def local_date(value: Any) -> date:
+    """The local date of a timestamp column as read: SQLite gives naive UTC (as text or as a
+    datetime), PostgreSQL an aware datetime.
+    """
+    if not isinstance(value, datetime):
+        value = datetime.fromisoformat(value)
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=UTC)
+    return timezone.localdate(value)
