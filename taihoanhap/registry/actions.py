@@ -63,7 +63,8 @@ def _has_pending_transfer(case: Case) -> bool:
 
 
 def _has_active_helper(case: Case) -> bool:
-    return any(h.ended_on is None for h in case.helpers.all())
+    rows = getattr(case, "helper_rows", None)  # read by hand for the person page
+    return any(h.ended_on is None for h in (case.helpers.all() if rows is None else rows))
 
 
 def _v(data: Data) -> int:

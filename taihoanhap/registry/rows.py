@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from taihoanhap.core.html import esc, html
 from taihoanhap.core.models import choice_label
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.geo.models import unit_label
-from taihoanhap.registry.models import CaseEvent, Person, birth_label
+from taihoanhap.registry.models import Person, birth_label
 from taihoanhap.registry.templatetags.registry_tags import status_tag
 from taihoanhap.registry.workqueue import WorkItem
 
@@ -106,18 +105,14 @@ def queue_rows(items: Iterable[WorkItem], *, overdue: bool) -> list[SafeString]:
     return rows
 
 
-def timeline_rows(events: QuerySet[CaseEvent], limit: int = 200) -> list[SafeString]:
-    """One <li> per timeline entry, newest first, read as plain values."""
-    rows = []
-    for occurred_on, summary, agency in events.values_list(
-        "occurred_on", "summary", "agency__name"
-    )[:limit]:
-        rows.append(
-            html(
-                "<li><strong>{}</strong> · {}{}</li>",
-                date_format(occurred_on),
-                summary,
-                html(' <span class="muted">({})</span>', agency) if agency else "",
-            )
+def timeline_rows(entries: list[tuple[date, str, str | None]]) -> list[SafeString]:
+    """One <li> per timeline entry (registry.timeline.timeline_of), in their order."""
+    return [
+        html(
+            "<li><strong>{}</strong> · {}{}</li>",
+            date_format(occurred_on),
+            summary,
+            html(' <span class="muted">({})</span>', agency) if agency else "",
         )
-    return rows
+        for occurred_on, summary, agency in entries
+    ]

@@ -47,3 +47,21 @@ def events_for(person: Any, user: Any) -> models.QuerySet[CaseEvent]:
     if not can_see_offence(user):
         events = events.filter(visibility=Visibility.ALL)
     return events
+
+
+def timeline_of(person: Any, user: Any, limit: int = 200) -> list[tuple[date, str, str | None]]:
+    """(date, summary, agency name) of the newest `limit` entries of `events_for(person, user)`,
+    read by hand (core.sql) for the person page: the same entries, the same order.
+    """
+    from taihoanhap.core.sql import date_value, fetch, uuid_param
+    from taihoanhap.registry.access import can_see_offence
+
+    police_only = "" if can_see_offence(user) else " AND e.visibility = %s"
+    rows = fetch(
+        "SELECT e.occurred_on, e.summary, a.name FROM registry_caseevent e"  # noqa: S608
+        " LEFT JOIN accounts_agency a ON a.id = e.agency_id"
+        f" WHERE e.person_id = %s{police_only}"
+        " ORDER BY e.occurred_on DESC, e.recorded_at DESC LIMIT %s",
+        [uuid_param(person.pk), *([Visibility.ALL] if police_only else []), limit],
+    )
+    return [(date_value(day), summary, agency) for day, summary, agency in rows]

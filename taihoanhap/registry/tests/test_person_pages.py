@@ -11,12 +11,14 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from taihoanhap.audit.models import Action, AuditEvent
 from taihoanhap.core.citizen_id import parse_citizen_id
-from taihoanhap.registry import lifecycle
+from taihoanhap.registry import deadlines as registry_deadlines
+from taihoanhap.registry import lifecycle, services
 from taihoanhap.registry.forms import parse_birth
-from taihoanhap.registry.models import Person, ReleaseType, Visibility
+from taihoanhap.registry.models import DeadlineKind, HelperKind, Person, ReleaseType, Visibility
 from taihoanhap.registry.tests.factories import make_person, received_case
 from taihoanhap.registry.timeline import add_event, events_for
 
@@ -269,6 +271,68 @@ def test_the_commune_officer_sees_everything_and_every_view_is_audited(client_fo
         ).count()
         == 1
     )
+
+
+def test_the_case_shows_its_classifications_helpers_and_open_deadlines_in_order(client_for, cast):
+    officer = cast.users["commune_a"]
+    case = received_case(officer, commune=cast.commune_a)
+    for value, day, reason in (
+        ("C", TODAY - timedelta(days=20), "Lý do cũ"),
+        ("A", TODAY, "Lý do mới"),
+    ):
+        lifecycle.classify(case, value=value, decided_on=day, reason=reason, acting_user=officer)
+    former = services.add_helper(
+        case,
+        acting_user=officer,
+        kind=HelperKind.ORGANISATION,
+        name="Trần Thị Đã Nghỉ",
+        organisation="Hội Phụ nữ",
+        assigned_on=TODAY - timedelta(days=90),
+    )
+    services.end_helper(former, ended_on=TODAY - timedelta(days=10), acting_user=officer)
+    current = services.add_helper(
+        case,
+        acting_user=officer,
+        kind=HelperKind.FAMILY,
+        name="Lê Thị Hoa",
+        relationship="Mẹ",
+        assigned_on=TODAY - timedelta(days=5),
+    )
+    registry_deadlines.open_deadline(
+        case, kind=DeadlineKind.EXPUNGEMENT_REVIEW, due_on=TODAY + timedelta(days=300)
+    )
+    registry_deadlines.open_deadline(
+        case, kind=DeadlineKind.ABSENCE_DECISION, due_on=TODAY - timedelta(days=1)
+    )
+    client = client_for("commune_a")
+    body = page(client, case.person).content.decode()
+    with translation.override("vi"):
+        labels = [str(HelperKind.FAMILY.label), str(HelperKind.ORGANISATION.label)]
+        labels += [str(DeadlineKind.ABSENCE_DECISION.label)]
+        labels += [str(DeadlineKind.EXPUNGEMENT_REVIEW.label)]
+    # Newest decision first, with who decided; the active helper first, the former one's end.
+    assert body.index("Lý do mới") < body.index("Lý do cũ")
+    assert f'<td data-label="Người quyết định">{officer}</td>' in body
+    assert body.index("Lê Thị Hoa") < body.index("Trần Thị Đã Nghỉ")
+    assert f"Lê Thị Hoa · {labels[0]} · Mẹ" in body
+    assert f"Trần Thị Đã Nghỉ · {labels[1]} · Hội Phụ nữ" in body
+    assert f"{(TODAY - timedelta(days=10)):%d/%m/%Y}</li>" in body
+    # Open deadlines by due date, each with its label.
+    table = body[
+        body.index('id="deadlines-title"') : body.index(
+            "</table>", body.index('id="deadlines-title"')
+        )
+    ]
+    days = [date(int(y), int(m), int(d)) for d, m, y in re.findall(r"(\d\d)/(\d\d)/(\d{4})", table)]
+    assert days == sorted(days) and TODAY + timedelta(days=300) in days
+    assert table.index(labels[2]) < table.index(labels[3])
+    # Ending a helper's assignment is offered while one is active.
+    end_helper = reverse(
+        "registry:case_action", kwargs={"pk": case.pk, "action": "ket-thuc-giup-do"}
+    )
+    assert end_helper in body
+    services.end_helper(current, ended_on=TODAY, acting_user=officer)
+    assert end_helper not in page(client, case.person).content.decode()
 
 
 def test_a_bank_officer_sees_no_offence_on_the_person_page(client_for, parolee):

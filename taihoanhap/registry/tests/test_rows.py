@@ -115,7 +115,7 @@ def test_a_work_item_row_has_its_date_link_person_and_source_escaped():
 def test_the_timeline_rows_show_date_summary_and_agency_newest_first(cast):
     from taihoanhap.registry.rows import timeline_rows
     from taihoanhap.registry.tests.factories import make_case
-    from taihoanhap.registry.timeline import add_event, events_for
+    from taihoanhap.registry.timeline import add_event, timeline_of
 
     case = make_case(commune=cast.commune_a)
     add_event(case, kind="note", occurred_on=date(2026, 1, 5), summary="Gặp gỡ <gia đình>")
@@ -126,8 +126,45 @@ def test_the_timeline_rows_show_date_summary_and_agency_newest_first(cast):
         summary="Giới thiệu việc làm",
         actor=cast.users["employment"],
     )
-    rows = timeline_rows(events_for(case.person, cast.users["commune_a"]))
+    rows = timeline_rows(timeline_of(case.person, cast.users["commune_a"]))
     assert rows[0].startswith("<li><strong>01/03/2026</strong> · Giới thiệu việc làm")
     assert f'<span class="muted">({cast.users["employment"].agency})</span>' in rows[0]
     [meeting] = [row for row in rows if "Gặp gỡ" in row]
     assert meeting == "<li><strong>05/01/2026</strong> · Gặp gỡ &lt;gia đình&gt;</li>"
+
+
+def test_the_timeline_read_by_hand_is_events_for_in_its_order(cast):
+    """timeline_of (the person page's read) gives the entries of events_for, newest first,
+    police-only entries to police only, the later-recorded first on the same day.
+    """
+    from taihoanhap.registry.models import Visibility
+    from taihoanhap.registry.tests.factories import make_case
+    from taihoanhap.registry.timeline import add_event, events_for, timeline_of
+
+    case = make_case(commune=cast.commune_a)
+    other = make_case(commune=cast.commune_a)
+    add_event(other, kind="note", occurred_on=date(2026, 2, 2), summary="Người khác")
+    for day, summary, visibility in (
+        (date(2026, 2, 1), "Cùng ngày, trước", Visibility.ALL),
+        (date(2026, 2, 1), "Cùng ngày, sau", Visibility.ALL),
+        (date(2026, 1, 1), "Chỉ công an", Visibility.POLICE),
+        (date(2026, 3, 1), "Mới nhất", Visibility.ALL),
+    ):
+        add_event(
+            case,
+            kind="note",
+            occurred_on=day,
+            summary=summary,
+            actor=cast.users["commune_a"],
+            visibility=visibility,
+        )
+    for persona, expected in (("commune_a", 4), ("bank", 3)):
+        user = cast.users[persona]
+        entries = timeline_of(case.person, user)
+        assert len(entries) == expected
+        assert entries == [
+            (e.occurred_on, e.summary, e.agency.name) for e in events_for(case.person, user)
+        ]
+    summaries = [summary for _day, summary, _agency in timeline_of(case.person, cast.bank)]
+    assert summaries == ["Mới nhất", "Cùng ngày, sau", "Cùng ngày, trước"]
+    assert len(timeline_of(case.person, cast.users["commune_a"], limit=2)) == 2

@@ -54,7 +54,7 @@ from taihoanhap.registry.selectors import (
     person_for_page,
     search_persons,
 )
-from taihoanhap.registry.timeline import events_for
+from taihoanhap.registry.timeline import timeline_of
 from taihoanhap.registry.views.common import person_to_write
 
 SEARCHES = "registry_searches"  # session key: {opaque key: typed text}
@@ -261,7 +261,7 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "person": person,
         "police": police,
         "writer": writer,
-        "events": timeline_rows(events_for(person, user)),
+        "events": timeline_rows(timeline_of(person, user)),
         # The other agencies' sections, folded: each loads when opened (person_section).
         "panels": [
             (panel.title, reverse_pk("registry:person_section", person.pk, key=panel.key))
