@@ -1,4 +1,5 @@
-"""Rows of the persons list, the work queue and the person's timeline, built in Python.
+"""Rows of the persons list, the work queue, the person's timeline, deadlines and actions,
+built in Python.
 
 The list renders 25 rows of six cells on every search, the work queue up to 50 items on every
 visit, the timeline up to 200 entries on every person page; through the template engine each
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
@@ -116,3 +118,34 @@ def timeline_rows(entries: list[tuple[date, str, str | None]]) -> list[SafeStrin
         )
         for occurred_on, summary, agency in entries
     ]
+
+
+def deadline_rows(deadlines: Iterable[Any], today: date) -> list[SafeString]:
+    """One <tr> per open deadline of the person page (registry.selectors.DeadlineRow)."""
+    due, what, source = esc(_("Due on")), esc(_("What")), esc(_("Legal source"))
+    overdue = f'<span class="tag tag--bad">{esc(_("Overdue"))}</span>'
+    due_today = f'<span class="tag tag--warn">{esc(_("Today"))}</span>'
+    rows = []
+    for deadline in deadlines:
+        tag = overdue if deadline.due_on < today else due_today if deadline.due_on == today else ""
+        rows.append(
+            SafeString(
+                f'<tr><td data-label="{due}">{date_format(deadline.due_on)} {tag}</td>'
+                f'<td data-label="{what}">{esc(deadline.kind)}</td>'
+                f'<td data-label="{source}">{esc(deadline.legal_source or "—")}</td></tr>'
+            )
+        )
+    return rows
+
+
+def action_links(actions: Iterable[tuple[Any, str]]) -> tuple[SafeString, SafeString]:
+    """The case's (action, url) pairs as buttons (the primary ones) and as list items."""
+    buttons, items = [], []
+    for action, url in actions:
+        title, href = esc(action.title), esc(url)
+        if action.primary:
+            buttons.append(f'<a class="button" href="{href}">{title}</a>')
+        else:
+            danger = ' class="danger-link"' if action.danger else ""
+            items.append(f'<li><a href="{href}"{danger}>{title}</a></li>')
+    return SafeString("".join(buttons)), SafeString("".join(items))

@@ -168,3 +168,48 @@ def test_the_timeline_read_by_hand_is_events_for_in_its_order(cast):
     summaries = [summary for _day, summary, _agency in timeline_of(case.person, cast.bank)]
     assert summaries == ["Mới nhất", "Cùng ngày, sau", "Cùng ngày, trước"]
     assert len(timeline_of(case.person, cast.users["commune_a"], limit=2)) == 2
+
+
+def test_deadline_rows_mark_overdue_and_today_and_escape(cast):
+    from taihoanhap.registry.rows import deadline_rows
+    from taihoanhap.registry.selectors import DeadlineRow
+
+    today = date(2026, 2, 16)
+    rows = deadline_rows(
+        [
+            DeadlineRow(date(2026, 2, 13), "Xác minh <nơi cư trú>", "Điều 5"),
+            DeadlineRow(today, "Tiếp nhận", ""),
+            DeadlineRow(date(2026, 3, 2), "Phân loại", "Thông tư 10/2024"),
+        ],
+        today,
+    )
+    assert rows[0] == (
+        '<tr><td data-label="Hạn">13/02/2026 <span class="tag tag--bad">Quá hạn</span></td>'
+        '<td data-label="Nội dung">Xác minh &lt;nơi cư trú&gt;</td>'
+        '<td data-label="Căn cứ pháp lý">Điều 5</td></tr>'
+    )
+    assert '16/02/2026 <span class="tag tag--warn">Hôm nay</span>' in rows[1]
+    assert '<td data-label="Căn cứ pháp lý">—</td>' in rows[1]
+    assert "02/03/2026 </td>" in rows[2]
+
+
+def test_action_links_split_primary_buttons_from_the_other_actions():
+    from types import SimpleNamespace
+
+    from taihoanhap.registry.rows import action_links
+
+    def act(title, *, primary=False, danger=False):
+        return SimpleNamespace(title=title, primary=primary, danger=danger)
+
+    buttons, items = action_links(
+        [
+            (act("Tiếp nhận", primary=True), "/a/1/"),
+            (act("Phân <loại>"), "/a/2/?x=1&y=2"),
+            (act("Kết thúc", danger=True), "/a/3/"),
+        ]
+    )
+    assert buttons == '<a class="button" href="/a/1/">Tiếp nhận</a>'
+    assert items == (
+        '<li><a href="/a/2/?x=1&amp;y=2">Phân &lt;loại&gt;</a></li>'
+        '<li><a href="/a/3/" class="danger-link">Kết thúc</a></li>'
+    )

@@ -44,7 +44,13 @@ from taihoanhap.registry.forms import (
 )
 from taihoanhap.registry.models import CaseStatus, Person, Sentence, TransferStatus
 from taihoanhap.registry.panels import panels_for
-from taihoanhap.registry.rows import LIST_VALUES, person_rows, timeline_rows
+from taihoanhap.registry.rows import (
+    LIST_VALUES,
+    action_links,
+    deadline_rows,
+    person_rows,
+    timeline_rows,
+)
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.selectors import (
     ParsedQuery,
@@ -273,16 +279,25 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         sentences = list(person.sentences.all())
         cases = cases_for_page(person, sentences)
         current = cases[0] if cases else None
-        context.update(
-            cases=cases,
-            current=current,
-            sentences=sentences,
-            # (action, its link) for the case's current state.
-            actions=[
+        # (action, its link) for the case's current state.
+        actions = (
+            [
                 (action, reverse_pk("registry:case_action", current.pk, action=action.slug))
                 for action in actions_for(current)
             ]
             if writer and current
+            else []
+        )
+        action_buttons, action_items = action_links(actions)
+        context.update(
+            cases=cases,
+            current=current,
+            sentences=sentences,
+            actions=actions,
+            action_buttons=action_buttons,
+            action_items=action_items,
+            deadline_rows=deadline_rows(current.open_deadlines, context["today"])
+            if current
             else [],
             open_case=current is not None and not current.is_closed,
             hint=expungement_hint(current, has_reoffence=current.has_reoffences)
