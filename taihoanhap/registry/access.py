@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from taihoanhap.accounts.roles import POLICE, Role
 from taihoanhap.accounts.scope import scope_for
-from taihoanhap.core.sql import date_value, fetch, in_condition, uuid_param, uuid_value
+from taihoanhap.core.sql import date_value, fetch, uuid_value
 
 # Roles that open person pages (each within its scope).
 PERSON_READERS = frozenset(
@@ -75,12 +75,37 @@ def person_scope_sql(user: Any, alias: str, *, incoming: bool = True) -> tuple[s
     condition, params = scope_for(user).sql(
         province=f"{alias}.province_id", commune=f"{alias}.commune_id"
     )
-    if incoming and user.role in POLICE:
-        moving_in = incoming_person_ids(user)
-        if moving_in:
-            ids, more = in_condition(f"{alias}.id", [uuid_param(pk) for pk in moving_in])
-            condition, params = f"({condition} OR {ids})", [*params, *more]
+    moving_in = incoming_transfer_sql(user, "moving") if incoming and user.role in POLICE else None
+    if moving_in is not None:
+        # A subquery rather than the ids (as person_scope_q): no statement of its own.
+        pending, more = moving_in
+        condition = (
+            f"({condition} OR {alias}.id IN"  # noqa: S608
+            f" (SELECT moving.person_id FROM registry_transfer moving WHERE {pending}))"
+        )
+        params = [*params, *more]
     return condition, params
+
+
+def incoming_transfer_sql(user: Any, alias: str) -> tuple[str, list[Any]] | None:
+    """The condition on the transfer table aliased `alias` for the pending transfers into the
+    user's jurisdiction from outside it, with its parameters; None if the user has no area.
+    """
+    from taihoanhap.registry.models import TransferStatus
+
+    scope = scope_for(user)
+    if scope.everything or scope.is_empty:
+        return None
+    to_area, to_params = scope.sql(
+        province=f"{alias}.to_province_id", commune=f"{alias}.to_commune_id"
+    )
+    from_area, from_params = scope.sql(
+        province=f"{alias}.from_province_id", commune=f"{alias}.from_commune_id"
+    )
+    return (
+        f"{alias}.status = %s AND {to_area} AND NOT {from_area}",
+        [TransferStatus.PENDING, *to_params, *from_params],
+    )
 
 
 def incoming_transfers(user: Any) -> list[tuple[Any, Any, Any, str]]:
@@ -94,20 +119,15 @@ def incoming_transfers(user: Any) -> list[tuple[Any, Any, Any, str]]:
     cached = getattr(user, "_incoming_transfers", None)
     if cached is not None:
         return cached
-    scope = scope_for(user)
-    if scope.everything or scope.is_empty:
+    pending = incoming_transfer_sql(user, "t")
+    if pending is None:
         return []
-    from taihoanhap.registry.models import TransferStatus
-
-    # Hand-written (core.sql): every police page asks it, the work queue lists it.
-    to_area, to_params = scope.sql(province="t.to_province_id", commune="t.to_commune_id")
-    from_area, from_params = scope.sql(province="t.from_province_id", commune="t.from_commune_id")
+    condition, params = pending
     rows = fetch(
         "SELECT t.id, t.requested_on, t.person_id, p.full_name"  # noqa: S608
         " FROM registry_transfer t JOIN registry_person p ON p.id = t.person_id"
-        f" WHERE t.status = %s AND {to_area} AND NOT {from_area}"
-        " ORDER BY t.requested_on, t.id LIMIT 500",
-        [TransferStatus.PENDING, *to_params, *from_params],
+        f" WHERE {condition} ORDER BY t.requested_on, t.id LIMIT 500",
+        params,
     )
     rows = [
         (uuid_value(pk), date_value(on), uuid_value(person_id), name)

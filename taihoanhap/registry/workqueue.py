@@ -45,9 +45,9 @@ def _urgency(item: WorkItem) -> tuple[date, str]:
 
 def items_for(user: Any, today: date) -> list[WorkItem]:
     """Open registry deadlines in the user's jurisdiction (expected returns up to 60 days
-    ahead, other duties up to the configured horizon), and incoming transfers to answer.
-    Two queries whatever the caseload (the transfers' one shared with the scope's check); at
-    most WORK_QUEUE_MAX_ITEMS of each, most urgent first.
+    ahead, other duties up to the configured horizon), and incoming transfers to answer: one
+    statement of two parts whatever the caseload, at most WORK_QUEUE_MAX_ITEMS of each, most
+    urgent first.
     """
     from datetime import timedelta
 
@@ -57,7 +57,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     from taihoanhap.core.models import choice_label
     from taihoanhap.core.reversing import reverse_pk
     from taihoanhap.core.sql import date_value, day, fetch, uuid_value
-    from taihoanhap.registry.access import REGISTRY_WRITERS, incoming_transfers
+    from taihoanhap.registry.access import REGISTRY_WRITERS, incoming_transfer_sql
     from taihoanhap.registry.models import Deadline, DeadlineKind, DeadlineStatus
     from taihoanhap.registry.rules import rule
 
@@ -68,46 +68,48 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     expected = today + timedelta(days=rule("EXPECTED_RETURN_HORIZON_DAYS"))
     # Hand-written (core.sql), Deadline.objects.visible_to's rule: the area copied onto each
     # deadline, one indexed range (area, status, due_on).
-    area, area_params = scope_for(user).sql(province="d.province_id", commune="d.commune_id")
-    deadlines = fetch(
-        "SELECT d.due_on, d.kind, d.legal_source, c.person_id, p.full_name"  # noqa: S608
+    area, params = scope_for(user).sql(province="d.province_id", commune="d.commune_id")
+    sql = (
+        "SELECT * FROM (SELECT d.due_on, d.kind, d.legal_source, c.person_id, p.full_name"  # noqa: S608
         " FROM registry_deadline d"
         " JOIN registry_case c ON c.id = d.case_id"
         " JOIN registry_person p ON p.id = c.person_id"
         f" WHERE {area} AND d.status = %s"
         " AND (d.due_on <= %s OR (d.kind = %s AND d.due_on <= %s))"
-        " ORDER BY d.due_on, d.kind LIMIT %s",
-        [
-            *area_params,
-            DeadlineStatus.OPEN,
-            day(horizon),
-            DeadlineKind.EXPECTED_RETURN,
-            day(expected),
-            limit,
-        ],
+        " ORDER BY d.due_on, d.kind LIMIT %s) AS deadlines"
     )
+    params += [DeadlineStatus.OPEN, day(horizon), DeadlineKind.EXPECTED_RETURN, day(expected)]
+    params.append(limit)
+    # Transfers into the area (the transfer's id in the person's column), oldest first.
+    pending = incoming_transfer_sql(user, "t")
+    if pending is not None:
+        condition, more = pending
+        sql += (
+            " UNION ALL SELECT * FROM (SELECT t.requested_on, %s, '', t.id, p.full_name"  # noqa: S608
+            " FROM registry_transfer t JOIN registry_person p ON p.id = t.person_id"
+            f" WHERE {condition} ORDER BY t.requested_on, t.id LIMIT %s) AS transfers"
+        )
+        params += [_TRANSFER, *more, limit]
     kind_field = Deadline._meta.get_field("kind")
-    items = [
-        WorkItem(
-            due_on=date_value(due_on),
-            title=choice_label(kind_field, kind),
-            url=reverse_pk("registry:person_detail", uuid_value(person_id)),
-            kind=f"registry.{kind}",
-            person_name=full_name,
-            legal_source=legal_source,
-        )
-        for due_on, kind, legal_source, person_id, full_name in deadlines
-    ]
-    # The same rows that open these persons' pages to the receiving commune (read once).
     answer = _("Answer an incoming transfer")
-    items += [
-        WorkItem(
-            due_on=requested_on,
-            title=answer,
-            url=reverse_pk("registry:transfer_decide", pk),
-            kind="registry.incoming_transfer",
-            person_name=full_name,
+    items = []
+    for due_on, kind, legal_source, target, full_name in fetch(sql, params):
+        if kind == _TRANSFER:
+            title, url = answer, reverse_pk("registry:transfer_decide", uuid_value(target))
+        else:
+            title = choice_label(kind_field, kind)
+            url = reverse_pk("registry:person_detail", uuid_value(target))
+        items.append(
+            WorkItem(
+                due_on=date_value(due_on),
+                title=title,
+                url=url,
+                kind=f"registry.{kind}",
+                person_name=full_name,
+                legal_source=legal_source,
+            )
         )
-        for pk, requested_on, _person_id, full_name in incoming_transfers(user)[:limit]
-    ]
     return items
+
+
+_TRANSFER = "incoming_transfer"  # not a deadline kind: marks the transfers' rows

@@ -10,7 +10,7 @@ from django.utils import timezone
 from taihoanhap.registry import deadlines as registry_deadlines
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.models import DeadlineKind
-from taihoanhap.registry.tests.factories import make_case, open_case_for
+from taihoanhap.registry.tests.factories import make_case, open_case_for, received_case
 from taihoanhap.registry.workqueue import collect, items_for
 
 QUEUE = reverse("registry:work_queue")
@@ -78,3 +78,43 @@ def test_the_commune_officer_lands_on_the_work_queue(client_for, cast):
 def test_an_empty_queue_says_what_to_do_next(client_for, cast):
     body = client_for("commune_a").get(QUEUE).content.decode()
     assert reverse("registry:person_list") in body
+
+
+def test_an_incoming_transfer_is_queued_for_the_receiving_side_only(cast):
+    """The transfer's row goes to the jurisdiction it enters from outside: the receiving
+    commune, and the receiving province when it comes from another province.
+    """
+    within = received_case(cast.users["commune_a"], commune=cast.commune_a)
+    from_outside = received_case(cast.users["other_province"], commune=cast.other_commune)
+    transfers = [
+        lifecycle.request_transfer(
+            case,
+            to_commune=target,
+            to_address="Ấp 1",
+            reason="Chuyển nơi ở",
+            requested_on=today() - timedelta(days=days_ago),
+            acting_user=user,
+        )
+        for case, target, user, days_ago in (
+            (within, cast.commune_b, cast.users["commune_a"], 1),
+            (from_outside, cast.commune_a, cast.users["other_province"], 3),
+        )
+    ]
+
+    def answers(persona):
+        return [
+            (item.url, item.person_name)
+            for item in collect(cast.users[persona], today())
+            if item.kind == "registry.incoming_transfer"
+        ]
+
+    def answer(transfer):
+        url = reverse("registry:transfer_decide", kwargs={"pk": transfer.pk})
+        return (url, transfer.person.full_name)
+
+    assert answers("commune_b") == [answer(transfers[0])]
+    assert answers("commune_a") == [answer(transfers[1])]
+    assert answers("province") == [answer(transfers[1])]
+    assert answers("other_province") == []
+    [item] = [i for i in collect(cast.users["commune_a"], today()) if "incoming" in i.kind]
+    assert item.due_on == today() - timedelta(days=3) and item.is_overdue(today())
