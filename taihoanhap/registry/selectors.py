@@ -253,39 +253,56 @@ def _attach_records(cases: list[Case]) -> None:
         case.has_transfers = case.has_reoffences = False
     if not cases:
         return
-    ids, params = in_condition("case_id", [uuid_param(pk) for pk in by_id])
+    keys = [uuid_param(pk) for pk in by_id]
+    _attach_flags(by_id, keys)
+    _attach_classifications(by_id, keys)
+    _attach_helpers(by_id, keys)
+    _attach_open_deadlines(by_id, keys)
+
+
+def _attach_flags(by_id: dict[Any, Case], keys: list[Any]) -> None:
+    transfers, params = in_condition("t.case_id", keys)
+    reoffences, more = in_condition("r.case_id", keys)
     for case_id, table in fetch(
-        f"SELECT case_id, 't' FROM registry_transfer WHERE {ids}"  # noqa: S608
-        f" UNION SELECT case_id, 'r' FROM registry_reoffence WHERE {ids}",
-        [*params, *params],
+        f"SELECT t.case_id, 't' FROM registry_transfer t WHERE {transfers}"  # noqa: S608
+        f" UNION SELECT r.case_id, 'r' FROM registry_reoffence r WHERE {reoffences}",
+        [*params, *more],
     ):
         case = by_id[uuid_value(case_id)]
         if table == "t":
             case.has_transfers = True
         else:
             case.has_reoffences = True
+
+
+def _attach_classifications(by_id: dict[Any, Case], keys: list[Any]) -> None:
+    condition, params = in_condition("k.case_id", keys)
     for case_id, decided_on, value, reason, full_name, username in fetch(
         "SELECT k.case_id, k.decided_on, k.value, k.reason, u.full_name, u.username"  # noqa: S608
         " FROM registry_classification k LEFT JOIN accounts_user u ON u.id = k.decided_by_id"
-        f" WHERE k.{ids} ORDER BY k.decided_on DESC, k.recorded_at DESC",
+        f" WHERE {condition} ORDER BY k.decided_on DESC, k.recorded_at DESC",
         params,
     ):
         by_id[uuid_value(case_id)].classification_rows.append(
             ClassificationRow(date_value(decided_on), value, reason, full_name or username or "")
         )
-    helper_kind = Helper._meta.get_field("kind")
-    # Active helpers first on both engines (an ORM "ended_on" order puts NULLs last on
+
+
+def _attach_helpers(by_id: dict[Any, Case], keys: list[Any]) -> None:
+    condition, params = in_condition("h.case_id", keys)
+    kind_field = Helper._meta.get_field("kind")
+    # Active helpers first on both engines (the ORM's "ended_on" order puts NULLs last on
     # PostgreSQL).
     for case_id, name, kind, organisation, relationship, phone, assigned_on, ended_on in fetch(
-        "SELECT case_id, name, kind, organisation, relationship, phone, assigned_on, ended_on"  # noqa: S608
-        f" FROM registry_helper WHERE {ids}"
-        " ORDER BY ended_on IS NOT NULL, ended_on, assigned_on DESC",
+        "SELECT h.case_id, h.name, h.kind, h.organisation, h.relationship, h.phone,"  # noqa: S608
+        f" h.assigned_on, h.ended_on FROM registry_helper h WHERE {condition}"
+        " ORDER BY h.ended_on IS NOT NULL, h.ended_on, h.assigned_on DESC",
         params,
     ):
         by_id[uuid_value(case_id)].helper_rows.append(
             HelperRow(
                 name,
-                choice_label(helper_kind, kind),
+                choice_label(kind_field, kind),
                 organisation,
                 relationship,
                 phone,
@@ -293,15 +310,19 @@ def _attach_records(cases: list[Case]) -> None:
                 date_value(ended_on) if ended_on else None,
             )
         )
-    deadline_kind = Deadline._meta.get_field("kind")
+
+
+def _attach_open_deadlines(by_id: dict[Any, Case], keys: list[Any]) -> None:
+    condition, params = in_condition("d.case_id", keys)
+    kind_field = Deadline._meta.get_field("kind")
     # Sorted here: an ORDER BY due_on lures SQLite's planner onto the (status, due_on) index,
     # a scan of every open deadline.
     rows = fetch(
-        "SELECT case_id, due_on, kind, legal_source FROM registry_deadline"  # noqa: S608
-        f" WHERE {ids} AND status = %s",
+        "SELECT d.case_id, d.due_on, d.kind, d.legal_source FROM registry_deadline d"  # noqa: S608
+        f" WHERE {condition} AND d.status = %s",
         [*params, DeadlineStatus.OPEN],
     )
     for case_id, due_on, kind, legal_source in sorted(rows, key=lambda row: (row[1], row[2])):
         by_id[uuid_value(case_id)].open_deadlines.append(
-            DeadlineRow(date_value(due_on), choice_label(deadline_kind, kind), legal_source)
+            DeadlineRow(date_value(due_on), choice_label(kind_field, kind), legal_source)
         )
