@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
+from taihoanhap.core.sql import in_condition
 from taihoanhap.geo.models import UnitLevel
 
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ class Scope:
         """The filter of `q()` as an SQL condition on the columns `province` and `commune`, with
         its parameters, for the hand-written reads of core.sql.
         """
-        from taihoanhap.core.sql import in_condition
-
         if self.everything:
             return "1 = 1", []
         parts, params = [], []

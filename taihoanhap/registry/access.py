@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from taihoanhap.accounts.roles import POLICE, Role
 from taihoanhap.accounts.scope import scope_for
-from taihoanhap.core.sql import date_value, fetch, uuid_value
+from taihoanhap.core.sql import fetch, uuid_value
 
 # Roles that open person pages (each within its scope).
 PERSON_READERS = frozenset(
@@ -108,15 +108,14 @@ def incoming_transfer_sql(user: Any, alias: str) -> tuple[str, list[Any]] | None
     )
 
 
-def incoming_transfers(user: Any) -> list[tuple[Any, Any, Any, str]]:
-    """Pending transfers into the user's jurisdiction from outside it, oldest first:
-    (transfer id, requested on, person id, person's full name).
+def incoming_person_ids(user: Any) -> list[Any]:
+    """Persons with a pending transfer into the user's jurisdiction from outside it; putting
+    the ids in the filter keeps the list pages on their (area, status, name) index.
 
     One small indexed query; the list is short (transfers wait days, not months). Cached on the
-    user object like the scope: a page asks several apps' querysets, and the work queue lists
-    the same transfers, each would ask again.
+    user object like the scope: a page asks several apps' querysets, each would ask again.
     """
-    cached = getattr(user, "_incoming_transfers", None)
+    cached = getattr(user, "_incoming_person_ids", None)
     if cached is not None:
         return cached
     pending = incoming_transfer_sql(user, "t")
@@ -124,24 +123,12 @@ def incoming_transfers(user: Any) -> list[tuple[Any, Any, Any, str]]:
         return []
     condition, params = pending
     rows = fetch(
-        "SELECT t.id, t.requested_on, t.person_id, p.full_name"  # noqa: S608
-        " FROM registry_transfer t JOIN registry_person p ON p.id = t.person_id"
-        f" WHERE {condition} ORDER BY t.requested_on, t.id LIMIT 500",
+        f"SELECT t.person_id FROM registry_transfer t WHERE {condition}"  # noqa: S608
+        " ORDER BY t.requested_on, t.id LIMIT 500",
         params,
     )
-    rows = [
-        (uuid_value(pk), date_value(on), uuid_value(person_id), name)
-        for pk, on, person_id, name in rows
-    ]
-    user._incoming_transfers = rows
-    return rows
-
-
-def incoming_person_ids(user: Any) -> list[Any]:
-    """Persons with a pending transfer into the user's jurisdiction from outside it; putting
-    the ids in the filter keeps the list pages on their (area, status, name) index.
-    """
-    return [person_id for _pk, _on, person_id, _name in incoming_transfers(user)]
+    user._incoming_person_ids = [uuid_value(person_id) for (person_id,) in rows]
+    return user._incoming_person_ids
 
 
 def in_jurisdiction(user: Any, person: Any) -> bool:

@@ -78,8 +78,13 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
         " AND (d.due_on <= %s OR (d.kind = %s AND d.due_on <= %s))"
         " ORDER BY d.due_on, d.kind LIMIT %s) AS deadlines"
     )
-    params += [DeadlineStatus.OPEN, day(horizon), DeadlineKind.EXPECTED_RETURN, day(expected)]
-    params.append(limit)
+    params += [
+        DeadlineStatus.OPEN,
+        day(horizon),
+        DeadlineKind.EXPECTED_RETURN,
+        day(expected),
+        limit,
+    ]
     # Transfers into the area (the transfer's id in the person's column), oldest first.
     pending = incoming_transfer_sql(user, "t")
     if pending is not None:

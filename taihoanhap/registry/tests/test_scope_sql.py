@@ -65,7 +65,7 @@ def _sql_ids(condition: str, params: list, table: str, alias: str) -> set:
 @pytest.mark.parametrize("incoming", [True, False])
 def test_person_scope_sql_selects_the_persons_of_person_scope_q(cast, spread, incoming):
     for user in _users(cast):
-        user.__dict__.pop("_incoming_transfers", None)
+        user.__dict__.pop("_incoming_person_ids", None)
         expected = set(
             Person.objects.filter(person_scope_q(user, incoming=incoming)).values_list(
                 "pk", flat=True
