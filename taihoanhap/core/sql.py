@@ -12,12 +12,15 @@ hand-written read agrees with the ORM on both engines (tests compare them).
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import connection
+from django.db.models import Expression, Model
 from django.utils import timezone
 
 
@@ -71,3 +74,76 @@ def local_date(value: Any) -> date:
     if timezone.is_naive(value):
         value = value.replace(tzinfo=UTC)
     return timezone.localdate(value)
+
+
+Converter = Callable[[Any, Expression, Any], Any]
+
+
+@dataclass(frozen=True)
+class ModelColumns:
+    """A model's columns in a hand-written SELECT, and its instances built back from a row.
+
+    The values go through the converters the ORM would apply (the engine's, then the field's
+    own `from_db_value`), and the instance is made by `Model.from_db` as the ORM makes it, so it
+    is the same instance a queryset would give; what is saved is compiling the query.
+    """
+
+    model: type[Model]
+    sql: str  # "a.id, a.name, ...", every concrete field in order
+    attnames: tuple[str, ...]
+    converters: tuple[tuple[int, tuple[Converter, ...], Expression], ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.attnames)
+
+    def build(self, row: Sequence[Any], start: int = 0) -> Any:
+        """The instance in `row` from column `start`; None where an outer join found none."""
+        values = list(row[start : start + self.width])
+        if values[self._pk_index] is None:
+            return None
+        for index, functions, expression in self.converters:
+            value = values[index]
+            for convert in functions:
+                value = convert(value, expression, connection)
+            values[index] = value
+        return self.model.from_db(connection.alias, self.attnames, values)
+
+    @functools.cached_property
+    def _pk_index(self) -> int:
+        return self.attnames.index(self.model._meta.pk.attname)
+
+
+def build_row(row: Sequence[Any], *parts: ModelColumns) -> list[Any]:
+    """The instances of the models read side by side in `row`, in the order of `parts`."""
+    built, start = [], 0
+    for part in parts:
+        built.append(part.build(row, start))
+        start += part.width
+    return built
+
+
+def model_columns(model: type[Model], alias: str) -> ModelColumns:
+    """The columns of `model`'s table aliased `alias` (built once per process and engine)."""
+    return _model_columns(model, alias, connection.vendor)
+
+
+@functools.cache
+def _model_columns(model: type[Model], alias: str, vendor: str) -> ModelColumns:
+    fields = model._meta.concrete_fields
+    converters = []
+    for index, field in enumerate(fields):
+        expression = field.get_col(alias)
+        functions = [
+            *connection.ops.get_db_converters(expression),
+            *expression.get_db_converters(connection),
+        ]
+        if functions:
+            converters.append((index, tuple(functions), expression))
+    quote = connection.ops.quote_name
+    return ModelColumns(
+        model=model,
+        sql=", ".join(f"{alias}.{quote(field.column)}" for field in fields),
+        attnames=tuple(field.attname for field in fields),
+        converters=tuple(converters),
+    )

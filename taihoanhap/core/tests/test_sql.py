@@ -9,15 +9,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.core.sql import (
+    build_row,
     date_value,
     day,
     fetch,
     in_condition,
     local_date,
+    model_columns,
     uuid_param,
     uuid_value,
 )
+from taihoanhap.geo.models import AdminUnit
+from taihoanhap.registry.models import Case, Release, Sentence
 from taihoanhap.registry.tests.factories import make_case
 
 
@@ -64,3 +69,57 @@ def test_uuid_values_are_parsed_from_either_form():
     value = uuid.uuid4()
     assert uuid_value(value) is value
     assert uuid_value(value.hex) == value
+
+
+def _fields(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_instances_built_from_a_hand_written_row_equal_the_orms(cast):
+    """Every field type the person page reads (uuid, dates, timestamps, booleans, JSON, files,
+    foreign keys) comes back as the ORM gives it, and an outer join that found nothing is None.
+    """
+    record = make_case(
+        commune=cast.commune_a,
+        officer=cast.users["commune_a"],
+        commitment_signed=True,
+        received_on=date(2025, 2, 3),
+    )
+    record.release.facility = cast.agencies["facility"]
+    record.release.save()
+    sentence = record.release.sentence
+    parts = (
+        model_columns(Case, "k"),
+        model_columns(Release, "r"),
+        model_columns(Sentence, "s"),
+        model_columns(Agency, "f"),
+        model_columns(User, "u"),
+        model_columns(AdminUnit, "pc"),
+    )
+    [row] = fetch(
+        f"SELECT {', '.join(part.sql for part in parts)} FROM registry_case k"  # noqa: S608
+        " JOIN registry_release r ON r.id = k.release_id"
+        " JOIN registry_sentence s ON s.id = r.sentence_id"
+        " LEFT JOIN accounts_agency f ON f.id = r.facility_id"
+        " LEFT JOIN accounts_user u ON u.id = k.officer_id"
+        " JOIN registry_person p ON p.id = k.person_id"
+        " LEFT JOIN geo_adminunit pc ON pc.id = p.permanent_commune_id"
+        " WHERE k.id = %s",
+        [uuid_param(record.pk)],
+    )
+    case, release, built_sentence, facility, officer, permanent = build_row(row, *parts)
+    for built, model, pk in (
+        (case, Case, record.pk),
+        (release, Release, record.release_id),
+        (built_sentence, Sentence, sentence.pk),
+        (facility, Agency, cast.agencies["facility"].pk),
+        (officer, User, cast.users["commune_a"].pk),
+    ):
+        assert type(built) is model
+        assert not built._state.adding
+        assert _fields(built) == _fields(model.objects.get(pk=pk))
+    assert built_sentence.penal_code_articles == [173]
+    assert case.commitment_signed is True
+    assert case.received_on == date(2025, 2, 3)
+    assert timezone.is_aware(case.created_at)
+    assert permanent is None  # no permanent commune recorded: the LEFT JOIN found no row

@@ -11,13 +11,15 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 
 from taihoanhap.accounts.scope import Scope, scope_for
 from taihoanhap.core.sql import fetch, uuid_value
 from taihoanhap.registry import deadlines as registry_deadlines
 from taihoanhap.registry.access import person_scope_q, person_scope_sql
-from taihoanhap.registry.models import Deadline, DeadlineKind, Person, Release, Transfer
-from taihoanhap.registry.tests.factories import make_case
+from taihoanhap.registry.models import Case, Deadline, DeadlineKind, Person, Release, Transfer
+from taihoanhap.registry.selectors import cases_for_page, person_for_page, sentences_for_page
+from taihoanhap.registry.tests.factories import make_case, make_sentence
 from taihoanhap.tests.cast import PERSONAS
 
 
@@ -101,3 +103,55 @@ def test_scope_sql_selects_the_rows_of_scope_q(cast, spread):
         )
         condition, params = scope.sql(province="d.province_id", commune="d.commune_id")
         assert _sql_ids(condition, params, "registry_deadline", "d") == expected, scope
+
+
+def _fields(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_person_for_page_gives_every_persona_the_orms_person_or_404(cast, spread):
+    """The person page's hand-written read: the same person, with the same communes, for each
+    persona that `Person.objects.visible_to` lets see them, and 404 for everyone else.
+    """
+    for user in _users(cast):
+        visible = Person.objects.visible_to(user).select_related(
+            "commune", "province", "permanent_commune"
+        )
+        for record in spread:
+            expected = visible.filter(pk=record.person_id).first()
+            if expected is None:
+                with pytest.raises(Http404):
+                    person_for_page(user, record.person_id)
+                continue
+            person = person_for_page(user, str(record.person_id))
+            assert _fields(person) == _fields(expected), user
+            assert (person.commune, person.province, person.permanent_commune) == (
+                expected.commune,
+                expected.province,
+                None,
+            )
+            assert person.commune.full_name == expected.commune.full_name
+
+
+def test_the_sentences_and_cases_of_the_page_are_the_orms(cast):
+    record = make_case(commune=cast.commune_a, release_date=date(2024, 1, 10))
+    person = record.person
+    later = make_case(person, release_date=date(2025, 6, 1), officer=cast.users["commune_a"])
+    make_sentence(person, judgment_date=date(2021, 5, 4), penal_code_articles=[171, 173])
+    sentences = sentences_for_page(person)
+    assert [s.pk for s in sentences] == [
+        s.pk for s in person.sentences.order_by("-judgment_date", "-created_at")
+    ]
+    assert [_fields(s) for s in sentences] == [
+        _fields(s) for s in person.sentences.order_by("-judgment_date", "-created_at")
+    ]
+    cases = cases_for_page(person, sentences)
+    assert [case.pk for case in cases] == [later.pk, record.pk]  # the latest release first
+    for case in cases:
+        expected = Case.objects.select_related("release", "officer").get(pk=case.pk)
+        assert _fields(case) == _fields(expected)
+        assert _fields(case.release) == _fields(expected.release)
+        assert case.officer == expected.officer
+        assert case.release.sentence in sentences  # taken from the page's own read
+    assert str(cases[0].officer) == str(cast.users["commune_a"])
+    assert cases[1].officer is None

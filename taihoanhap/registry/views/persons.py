@@ -59,6 +59,7 @@ from taihoanhap.registry.selectors import (
     parse_query,
     person_for_page,
     search_persons,
+    sentences_for_page,
 )
 from taihoanhap.registry.timeline import timeline_of
 from taihoanhap.registry.views.common import person_to_write
@@ -276,7 +277,7 @@ def person_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "today": timezone.localdate(),
     }
     if police:
-        sentences = list(person.sentences.all())
+        sentences = sentences_for_page(person)
         cases = cases_for_page(person, sentences)
         current = cases[0] if cases else None
         # (action, its link) for the case's current state.
