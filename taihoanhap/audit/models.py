@@ -116,3 +116,36 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"chain head #{self.last_seq}"
+
+
+class PendingView(models.Model):
+    """A view of a record, written in one INSERT and chained into the trail later, in batches.
+
+    Chaining each view as it happens made every person page wait for the chain's lock and pay
+    five statements (PERFORMANCE.md: "chain in batches"). Views change nothing and are the most
+    frequent events, so they wait here, in the order written, until something seals them
+    (`services.seal_views`): the next chained event, the audit trail's page, `verify_audit`, or
+    `seal_audit` run every minute. Sealing moves them into `AuditEvent` with their own time.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    at = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    agency = models.ForeignKey(
+        "accounts.Agency", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"view of {self.object_type} at {self.at:%d/%m/%Y %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Pending views cannot be changed.")
+        super().save(*args, **kwargs)

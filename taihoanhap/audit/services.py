@@ -18,7 +18,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from taihoanhap.audit.context import current_ip
-from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead
+from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead, PendingView
 
 
 def _jsonable(value: Any) -> Any:
@@ -42,9 +42,9 @@ def object_label(obj: models.Model | None) -> tuple[str, str]:
     return obj._meta.label_lower, str(obj.pk)
 
 
-# Every person-page view writes an event, and the chain makes each write wait for the previous
-# one (PERFORMANCE.md): the three statements are plain SQL, built once per process, because
-# building them through the ORM cost more than running them.
+# The chain makes each write wait for the previous one (PERFORMANCE.md): its statements are
+# plain SQL, built once per process, because building them through the ORM cost more than
+# running them. Views, the most frequent events, are not chained one by one (PendingView).
 
 
 def _lock_head() -> tuple[int, str]:
@@ -58,15 +58,19 @@ def _lock_head() -> tuple[int, str]:
     return row[0], row[1]
 
 
-def _append(event: AuditEvent) -> None:
-    """INSERT the event and move the chain's tip to it."""
+def _append(events: list[AuditEvent]) -> None:
+    """INSERT the events (in chain order) and move the chain's tip to the last."""
     fields = AuditEvent._meta.concrete_fields
-    values = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+    rows = [
+        [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+        for event in events
+    ]
     statements = _statements(connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(statements["insert"], values)
-        cursor.execute(statements["move"], [event.seq, event.hash, 1])
-    event._state.adding, event._state.db = False, connection.alias  # as after Model.save()
+        cursor.executemany(statements["insert"], rows)
+        cursor.execute(statements["move"], [events[-1].seq, events[-1].hash, 1])
+    for event in events:
+        event._state.adding, event._state.db = False, connection.alias  # as after Model.save()
 
 
 @functools.cache
@@ -84,7 +88,14 @@ def _statements(vendor: str) -> dict[str, str]:
         f"VALUES ({', '.join(['%s'] * len(fields))})",
         "move": f"UPDATE {head} SET {quote('last_seq')} = %s, {quote('last_hash')} = %s "  # noqa: S608
         f"WHERE {quote('id')} = %s",
+        "view": f"INSERT INTO {quote(PendingView._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(field.column) for field in _view_fields())}) "
+        f"VALUES ({', '.join(['%s'] * len(_view_fields()))})",
     }
+
+
+def _view_fields() -> list[models.Field]:
+    return [field for field in PendingView._meta.concrete_fields if not field.primary_key]
 
 
 def record(
@@ -99,33 +110,102 @@ def record(
     username: str = "",
     ip: str | None = None,
 ) -> AuditEvent:
-    """Append an event to the chain. Call it inside the change's own transaction."""
+    """Append an event to the chain, after the views waiting to be chained. Call it inside the
+    change's own transaction.
+    """
     if obj is not None:
         object_type, object_id = object_label(obj)
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     with transaction.atomic():
-        last_seq, last_hash = _lock_head()
-        event = AuditEvent(
-            seq=last_seq + 1,
-            at=timezone.now(),
-            user=user if authenticated else None,
-            username=(user.get_username() if authenticated else username)[:150],
-            agency_id=getattr(user, "agency_id", None) if authenticated else None,
-            action=Action(action),
-            object_type=object_type,
-            object_id=object_id,
-            ip=ip if ip is not None else current_ip.get(),
-            changes=_jsonable(changes or {}),
-            note=note[:200],
-            prev_hash=last_hash,
+        last_seq, last_hash = _seal(*_lock_head())
+        event = _link(
+            AuditEvent(
+                seq=last_seq + 1,
+                at=timezone.now(),
+                user=user if authenticated else None,
+                username=(user.get_username() if authenticated else username)[:150],
+                agency_id=getattr(user, "agency_id", None) if authenticated else None,
+                action=Action(action),
+                object_type=object_type,
+                object_id=object_id,
+                ip=ip if ip is not None else current_ip.get(),
+                changes=_jsonable(changes or {}),
+                note=note[:200],
+            ),
+            last_hash,
         )
-        event.hash = event.compute_hash()
-        _append(event)
+        _append([event])
     return event
 
 
-def record_view(user: Any, obj: models.Model, *, note: str = "") -> AuditEvent:
-    return record(Action.VIEW, user=user, obj=obj, note=note)
+def _link(event: AuditEvent, prev_hash: str) -> AuditEvent:
+    event.prev_hash = prev_hash
+    event.hash = event.compute_hash()
+    return event
+
+
+def record_view(user: Any, obj: models.Model, *, note: str = "") -> None:
+    """Record that `user` viewed `obj`: one INSERT, chained later with the other views
+    (`seal_views`) at the time it happened.
+    """
+    object_type, object_id = object_label(obj)
+    view = PendingView(
+        at=timezone.now(),
+        user_id=user.pk,
+        username=user.get_username()[:150],
+        agency_id=getattr(user, "agency_id", None),
+        object_type=object_type,
+        object_id=object_id,
+        ip=current_ip.get(),
+        note=note[:200],
+    )
+    values = [
+        field.get_db_prep_save(getattr(view, field.attname), connection) for field in _view_fields()
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_statements(connection.vendor)["view"], values)
+
+
+def seal_views() -> int:
+    """Chain the views waiting in PendingView into the trail, oldest first; how many."""
+    with transaction.atomic():
+        last_seq, last_hash = _lock_head()
+        sealed_seq, _ = _seal(last_seq, last_hash)
+    return sealed_seq - last_seq
+
+
+SEAL_BATCH = 1000
+
+
+def _seal(last_seq: int, last_hash: str) -> tuple[int, str]:
+    """Move the waiting views into the chain after (`last_seq`, `last_hash`), the chain's lock
+    held; the new tip. Each view is removed in the transaction that chains it.
+    """
+    while batch := list(PendingView.objects.order_by("id")[:SEAL_BATCH]):
+        events = []
+        for view in batch:
+            last_seq += 1
+            event = _link(
+                AuditEvent(
+                    seq=last_seq,
+                    at=view.at,
+                    user_id=view.user_id,
+                    username=view.username,
+                    agency_id=view.agency_id,
+                    action=Action.VIEW,
+                    object_type=view.object_type,
+                    object_id=view.object_id,
+                    ip=view.ip,
+                    changes={},
+                    note=view.note,
+                ),
+                last_hash,
+            )
+            last_hash = event.hash
+            events.append(event)
+        _append(events)
+        PendingView.objects.filter(id__in=[view.id for view in batch]).delete()
+    return last_seq, last_hash
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

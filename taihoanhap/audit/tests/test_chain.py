@@ -2,8 +2,17 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
-from taihoanhap.audit.models import Action, AppendOnlyError, AuditEvent
-from taihoanhap.audit.services import diff, record, verify_chain
+from taihoanhap.audit import services
+from taihoanhap.audit.context import current_ip
+from taihoanhap.audit.models import Action, AppendOnlyError, AuditEvent, PendingView
+from taihoanhap.audit.services import (
+    ChainReport,
+    diff,
+    record,
+    record_view,
+    seal_views,
+    verify_chain,
+)
 from taihoanhap.core.models import DayOverride
 
 
@@ -150,3 +159,83 @@ def test_what_is_stored_is_what_the_hash_covers(cast):
     assert stored.changes == {"full_name": ["Nguyễn Văn An", "Nguyễn Văn Ân"], "on": "2026-02-16"}
     assert (stored.ip, stored.agency_id) == ("203.0.113.7", cast.users["commune_a"].agency_id)
     assert verify_chain().problem is None
+
+
+# --- Views: written in one statement, chained in batches ---------------------------------------
+
+
+def _view(user, object_id: str, note: str = "") -> None:
+    record_view(user, DayOverride(pk=object_id), note=note)
+
+
+def test_a_view_waits_unchained_then_is_sealed_with_its_own_time(cast):
+    user = cast.users["commune_a"]
+    token = current_ip.set("10.0.0.7")
+    try:
+        _view(user, "41", note="print HCD-02")
+    finally:
+        current_ip.reset(token)
+    waiting = PendingView.objects.get()
+    assert not AuditEvent.objects.exists()  # one INSERT, the chain untouched
+    assert seal_views() == 1
+    event = AuditEvent.objects.get()
+    assert (event.seq, event.action, event.object_type, event.object_id) == (
+        1,
+        Action.VIEW,
+        "core.dayoverride",
+        "41",
+    )
+    assert (event.user, event.agency, event.username) == (user, user.agency, user.username)
+    assert (event.at, event.ip, event.note) == (waiting.at, "10.0.0.7", "print HCD-02")
+    assert not PendingView.objects.exists()
+    assert seal_views() == 0  # nothing left: running it again chains nothing twice
+    assert verify_chain() == ChainReport(1, None)
+
+
+def test_a_chained_event_comes_after_the_views_written_before_it(cast):
+    user = cast.users["province"]
+    _view(user, "1")
+    _view(user, "2")
+    change = record(Action.EXPORT, user=user, note="12 rows")
+    assert change.seq == 3
+    assert list(AuditEvent.objects.order_by("seq").values_list("action", "object_id")) == [
+        (Action.VIEW, "1"),
+        (Action.VIEW, "2"),
+        (Action.EXPORT, ""),
+    ]
+    assert not PendingView.objects.exists()
+    assert verify_chain() == ChainReport(3, None)
+
+
+def test_views_beyond_a_batch_are_sealed_in_order(cast, monkeypatch):
+    monkeypatch.setattr(services, "SEAL_BATCH", 2)
+    for number in range(5):
+        _view(cast.users["province"], str(number))
+    assert seal_views() == 5
+    assert list(AuditEvent.objects.order_by("seq").values_list("object_id", flat=True)) == [
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+    ]
+    assert verify_chain() == ChainReport(5, None)
+
+
+def test_the_commands_chain_the_waiting_views(cast, capsys):
+    _view(cast.users["province"], "1")
+    call_command("verify_audit")
+    assert "1 events" in capsys.readouterr().out
+    _view(cast.users["province"], "2")
+    call_command("seal_audit")
+    assert "1 views chained" in capsys.readouterr().out
+    assert AuditEvent.objects.count() == 2
+
+
+def test_a_waiting_view_cannot_be_changed(cast):
+    _view(cast.users["province"], "1")
+    view = PendingView.objects.get()
+    with pytest.raises(AppendOnlyError):
+        view.save()
+    with pytest.raises(Exception, match="append-only"), transaction.atomic():
+        PendingView.objects.update(note="changed")

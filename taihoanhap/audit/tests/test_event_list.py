@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from taihoanhap.audit.models import Action, AuditEvent
-from taihoanhap.audit.services import record
+from taihoanhap.audit.services import record, record_view
 
 URL = "/nhat-ky/"
 
@@ -65,3 +65,10 @@ def test_the_page_lists_events_newest_first(client_for, cast):
     seqs = [e.seq for e in client_for("admin").get(URL).context["page"]]
     assert seqs == sorted(seqs, reverse=True) and len(seqs) == AuditEvent.objects.count()
     assert reverse("audit:event_list") == URL
+
+
+def test_the_trail_shows_a_view_as_soon_as_it_is_made(client_for, cast):
+    client = client_for("admin")
+    record_view(cast.users["commune_a"], cast.users["commune_a"], note="opened")
+    page = client.get(URL, {"action": Action.VIEW}).context["page"]
+    assert [event.note for event in page] == ["opened"]

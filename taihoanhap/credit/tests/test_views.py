@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from taihoanhap.audit.models import Action, AuditEvent
+from taihoanhap.audit.tests.views import audited_views
 from taihoanhap.credit.models import (
     EligibleList,
     ListStatus,
@@ -183,9 +184,7 @@ def test_an_unknown_person_in_the_new_application_link_answers_404(cast, client_
 def test_viewing_a_loan_is_audited(cast, client_for):
     loan = f.individual(f.returnee(cast.commune_a), cast.users["commune_a"])
     client_for("bank").get(reverse("credit:application_detail", kwargs={"pk": loan.pk}))
-    assert AuditEvent.objects.filter(
-        action=Action.VIEW, object_id=str(loan.pk), user=cast.users["bank"]
-    ).exists()
+    assert audited_views(object_id=str(loan.pk), user=cast.users["bank"]).exists()
 
 
 def _count(client, url) -> int:
@@ -421,9 +420,7 @@ def test_the_section_answers_a_fragment_to_the_page_script_and_a_page_without_it
     whole = client.get(_section_url(case))
     assert whole.status_code == 200
     assert "<html" in whole.content.decode() and "37.000.000" in whole.content.decode()
-    opened = AuditEvent.objects.filter(
-        action=Action.VIEW, object_id=str(case.person.pk), note="credit-panel"
-    )
+    opened = audited_views(object_id=str(case.person.pk), note="credit-panel")
     assert opened.count() == 2
 
 

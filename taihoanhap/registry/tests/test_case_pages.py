@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from taihoanhap.audit.models import Action, AuditEvent
+from taihoanhap.audit.tests.views import audited_views
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.actions import ACTIONS
 from taihoanhap.registry.models import (
@@ -309,9 +309,7 @@ def test_each_printable_form_renders_and_is_audited(client_for, cast, form):
     assert response.status_code == 200
     assert case.person.full_name in body
     assert f"HCD-0{form[-1]}" in body
-    assert AuditEvent.objects.filter(
-        action=Action.VIEW, object_id=str(case.pk), note=f"print {form.upper()}"
-    ).exists()
+    assert audited_views(object_id=str(case.pk), note=f"print {form.upper()}").exists()
 
 
 def test_the_information_sheet_is_not_printable_by_the_bank(client_for, cast):

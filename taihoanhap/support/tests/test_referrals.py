@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from taihoanhap.audit.models import Action, AuditEvent
+from taihoanhap.audit.tests.views import audited_views
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.registry.models import CaseEvent, Visibility
 from taihoanhap.registry.workqueue import collect
@@ -240,7 +241,7 @@ def test_police_reading_the_same_referral_see_the_offence(cast, client_for):
 def test_reading_a_referral_is_audited(cast, client_for):
     referral = make_referral(cast)
     client_for("employment").get(reverse("support:referral_detail", kwargs={"pk": referral.pk}))
-    assert AuditEvent.objects.filter(action=Action.VIEW, object_id=str(referral.pk)).exists()
+    assert audited_views(object_id=str(referral.pk)).exists()
 
 
 def test_an_agency_that_is_neither_sender_nor_receiver_gets_404(cast, client_for):
