@@ -95,6 +95,7 @@ def fill(engine: str, persons: int, env: dict[str, str], refill: bool) -> None:
     marker = RESULTS / f".filled-{engine}-{persons}"
     if marker.exists() and not refill:
         print(f"  reusing the {engine} database with {persons} persons")
+        manage(env, "migrate", "--noinput", "-v0")  # the code may have moved on since the fill
         return
     if engine == "sqlite":
         for suffix in ("", "-wal", "-shm"):
