@@ -133,6 +133,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME")}
+elif os.environ.get("PREPARED_STATEMENTS", "1") == "1":
+    # PostgreSQL: parameters bound by the server, and a statement run 5 times on a connection
+    # is prepared (psycopg), so it is planned once rather than on every request; planning the
+    # person page's joins cost more than running them. Set PREPARED_STATEMENTS=0 behind a
+    # transaction-pooling proxy (PgBouncer) that cannot keep prepared statements.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

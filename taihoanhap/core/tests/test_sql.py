@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from taihoanhap.accounts.models import Agency, User
@@ -123,3 +124,18 @@ def test_instances_built_from_a_hand_written_row_equal_the_orms(cast):
     assert case.received_on == date(2025, 2, 3)
     assert timezone.is_aware(case.created_at)
     assert permanent is None  # no permanent commune recorded: the LEFT JOIN found no row
+
+
+def test_a_repeated_statement_is_prepared_on_postgresql(cast):
+    """Planning the person page's joins cost more than running them: on PostgreSQL a statement
+    repeated on a connection is prepared and planned once (settings: PREPARED_STATEMENTS).
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for _ in range(8):
+        fetch("SELECT u.username FROM accounts_user u WHERE u.id = %s", [cast.users["admin"].pk])
+    [(prepared,)] = fetch(
+        "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+        ["%u.username FROM accounts_user u WHERE%"],
+    )
+    assert prepared == 1
