@@ -91,6 +91,7 @@ class ModelColumns:
     model: type[Model]
     sql: str  # "a.id, a.name, ...", every concrete field in order
     attnames: tuple[str, ...]
+    pk_index: int
     converters: tuple[tuple[int, tuple[Converter, ...], Expression], ...]
 
     @property
@@ -100,7 +101,7 @@ class ModelColumns:
     def build(self, row: Sequence[Any], start: int = 0) -> Any:
         """The instance in `row` from column `start`; None where an outer join found none."""
         values = list(row[start : start + self.width])
-        if values[self._pk_index] is None:
+        if values[self.pk_index] is None:
             return None
         for index, functions, expression in self.converters:
             value = values[index]
@@ -108,10 +109,6 @@ class ModelColumns:
                 value = convert(value, expression, connection)
             values[index] = value
         return self.model.from_db(connection.alias, self.attnames, values)
-
-    @functools.cached_property
-    def _pk_index(self) -> int:
-        return self.attnames.index(self.model._meta.pk.attname)
 
 
 def build_row(row: Sequence[Any], *parts: ModelColumns) -> list[Any]:
@@ -131,6 +128,8 @@ def model_columns(model: type[Model], alias: str) -> ModelColumns:
 @functools.cache
 def _model_columns(model: type[Model], alias: str, vendor: str) -> ModelColumns:
     fields = model._meta.concrete_fields
+    # The converters depend on the engine and the settings only, so those of the connection at
+    # hand serve every connection of the process.
     converters = []
     for index, field in enumerate(fields):
         expression = field.get_col(alias)
@@ -145,5 +144,6 @@ def _model_columns(model: type[Model], alias: str, vendor: str) -> ModelColumns:
         model=model,
         sql=", ".join(f"{alias}.{quote(field.column)}" for field in fields),
         attnames=tuple(field.attname for field in fields),
+        pk_index=fields.index(model._meta.pk),
         converters=tuple(converters),
     )
