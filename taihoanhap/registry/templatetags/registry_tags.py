@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from taihoanhap.core.html import html
+from taihoanhap.registry import summaries
 from taihoanhap.registry.models import CaseStatus
 
 register = template.Library()
@@ -50,3 +51,11 @@ def sort_link(key: str, label: Any, sort: str, unsorted: str) -> SafeString:
             _("sorted descending"),
         )
     return html('<a href="{}{}">{}</a>', prefix, key, label)
+
+
+# The person page's summaries (registry.summaries).
+register.simple_tag(summaries.identity_summary)
+register.simple_tag(summaries.residence_summary)
+register.simple_tag(summaries.sentence_summary)
+register.simple_tag(summaries.case_summary)
+register.simple_tag(summaries.classification_rows)

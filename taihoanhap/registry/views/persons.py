@@ -61,6 +61,7 @@ from taihoanhap.registry.selectors import (
     search_persons,
     sentences_for_page,
 )
+from taihoanhap.registry.summaries import term_label
 from taihoanhap.registry.timeline import timeline_of
 from taihoanhap.registry.views.common import person_to_write
 
@@ -212,7 +213,7 @@ def person_export(request: HttpRequest) -> HttpResponse:
                     case.release.get_type_display() if case else "",
                     sentence.offences if sentence else "",
                     ", ".join(str(a) for a in sentence.penal_code_articles) if sentence else "",
-                    _term_label(sentence) if sentence else "",
+                    term_label(sentence) if sentence else "",
                 ]
             count += 1
             yield line
@@ -226,15 +227,6 @@ def person_export(request: HttpRequest) -> HttpResponse:
         note=_export_note(context, count),
     )
     return response
-
-
-def _term_label(sentence: Sentence) -> str:
-    if sentence.is_life:
-        return _("Life imprisonment")
-    return _("%(years)s years %(months)s months") % {
-        "years": sentence.term_years,
-        "months": sentence.term_months,
-    }
 
 
 def _export_note(context: dict[str, Any], count: int) -> str:
