@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from taihoanhap.core.html import esc, html
+from taihoanhap.core.html import day_text, esc, html
 from taihoanhap.core.models import choice_label
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.geo.models import unit_label
@@ -68,7 +67,7 @@ def person_rows(persons: Iterable[tuple], *, offence: bool) -> list[SafeString]:
             f"{esc(full_name)}</a></td>"
             f'<td data-label="{birth}">{birth_label(birth_date, birth_year)}</td>'
             f'<td data-label="{commune}">{esc(unit_label(kind, unit))}</td>'
-            f'<td data-label="{release}">{date_format(released) if released else "—"}</td>'
+            f'<td data-label="{release}">{day_text(released) if released else "—"}</td>'
         )
         if offence:
             tag = (
@@ -87,10 +86,9 @@ def queue_rows(items: Iterable[WorkItem], *, overdue: bool) -> list[SafeString]:
     """One <li> per work queue item (up to 50 on every visit to the officer's landing page)."""
     css = "queue__item queue__item--overdue" if overdue else "queue__item"
     tag = f' <span class="tag tag--bad">{esc(_("Overdue"))}</span>' if overdue else ""
-    days: dict[date, str] = {}  # many items share a day
     rows = []
     for item in items:
-        day = days.get(item.due_on) or days.setdefault(item.due_on, date_format(item.due_on))
+        day = day_text(item.due_on)
         source = (
             f'<span class="queue__source muted">{esc(item.legal_source)}</span>'
             if item.legal_source
@@ -112,7 +110,7 @@ def timeline_rows(entries: list[tuple[date, str, str | None]]) -> list[SafeStrin
     return [
         html(
             "<li><strong>{}</strong> · {}{}</li>",
-            date_format(occurred_on),
+            day_text(occurred_on),
             summary,
             html(' <span class="muted">({})</span>', agency) if agency else "",
         )
@@ -130,7 +128,7 @@ def deadline_rows(deadlines: Iterable[Any], today: date) -> list[SafeString]:
         tag = overdue if deadline.due_on < today else due_today if deadline.due_on == today else ""
         rows.append(
             SafeString(
-                f'<tr><td data-label="{due}">{date_format(deadline.due_on)} {tag}</td>'
+                f'<tr><td data-label="{due}">{day_text(deadline.due_on)} {tag}</td>'
                 f'<td data-label="{what}">{esc(deadline.kind)}</td>'
                 f'<td data-label="{source}">{esc(deadline.legal_source or "—")}</td></tr>'
             )

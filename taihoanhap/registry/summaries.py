@@ -14,12 +14,11 @@ from datetime import date
 from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from taihoanhap.core.html import esc
+from taihoanhap.core.html import day_text, esc
 
 DASH = "—"
 
@@ -33,7 +32,7 @@ def summary(lines: Iterable[Line]) -> SafeString:
 
 
 def _day(value: date | None) -> str:
-    return date_format(value) if value else ""
+    return day_text(value) if value else ""
 
 
 def _or_dash(value: Any) -> str:

@@ -11,11 +11,12 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.template import Context, Template
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy, override
 
-from taihoanhap.core.html import esc, field_html, fields_html, html
+from taihoanhap.core.html import day_text, esc, field_html, fields_html, html
 
 VALUES = [
     "plain",
@@ -110,3 +111,11 @@ def test_the_template_tags_give_the_same_markup():
     single, whole = rendered.split("|")
     assert single == field_html(form["name"]) and whole == fields_html(form)
     assert "&lt;b&gt;An&lt;/b&gt;" in single
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_day_text_is_date_format_in_the_active_language(language):
+    days = [date(2026, 2, 16), date(1999, 12, 31), date(2026, 2, 16)]  # the last one kept
+    with override(language):
+        assert [day_text(day) for day in days] == [date_format(day) for day in days]
+    assert day_text(date(2026, 2, 16)) == "16/02/2026"

@@ -15,7 +15,7 @@ from taihoanhap.registry.widgets import (
     FastTextInput,
 )
 
-CHOICES = [("", "Tất cả"), ("a", 'Xã "A" & <B>'), (3, "Phường 3")]
+CHOICES = [("", "Tất cả"), ("a", 'Xã "A" & <B>'), (3, "Phường 3"), ('x"<y>', "Lạ")]
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,7 @@ CHOICES = [("", "Tất cả"), ("a", 'Xã "A" & <B>'), (3, "Phường 3")]
         (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), "a", {"id": "commune"}),
         (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), "3", None),
         (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), None, {"required": True}),
+        (FastSelect(choices=CHOICES), forms.Select(choices=CHOICES), 'x"<y>', None),
     ],
 )
 def test_the_same_html_as_djangos_templates(fast, django, value, attrs):
