@@ -114,10 +114,13 @@ def fill(engine: str, persons: int, env: dict[str, str], refill: bool) -> None:
 
 
 def analyse(engine: str, env: dict[str, str]) -> None:
+    # PostgreSQL: VACUUM too, as after any bulk load: it sets the visibility map that index-only
+    # scans need (autovacuum does it on a live database; a freshly filled one has none yet).
+    statement = "VACUUM (ANALYZE)" if engine == "postgres" else "ANALYZE"
     code = (
         "from django.db import connection\n"
         "with connection.cursor() as c:\n"
-        "    c.execute('ANALYZE')\n"
+        f"    c.execute('{statement}')\n"
     )
     subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True)
 
