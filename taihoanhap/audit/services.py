@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from taihoanhap.audit.context import current_ip
 from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead, PendingView
+from taihoanhap.core.sql import placeholders
 
 
 def _jsonable(value: Any) -> Any:
@@ -60,11 +61,7 @@ def _lock_head() -> tuple[int, str]:
 
 def _append(events: list[AuditEvent]) -> None:
     """INSERT the events (in chain order) and move the chain's tip to the last."""
-    fields = AuditEvent._meta.concrete_fields
-    rows = [
-        [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
-        for event in events
-    ]
+    rows = [_db_values(event, AuditEvent._meta.concrete_fields) for event in events]
     statements = _statements(connection.vendor)
     with connection.cursor() as cursor:
         cursor.executemany(statements["insert"], rows)
@@ -77,25 +74,36 @@ def _append(events: list[AuditEvent]) -> None:
 def _statements(vendor: str) -> dict[str, str]:
     quote = connection.ops.quote_name
     head = quote(ChainHead._meta.db_table)
-    fields = AuditEvent._meta.concrete_fields
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     # Names from the models' metadata only; every value is bound as a parameter.
     return {
         "head": f"SELECT {quote('last_seq')}, {quote('last_hash')} FROM {head} "  # noqa: S608
         f"WHERE {quote('id')} = %s{lock}",
-        "insert": f"INSERT INTO {quote(AuditEvent._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(field.column) for field in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})",
+        "insert": _insert(AuditEvent, AuditEvent._meta.concrete_fields),
         "move": f"UPDATE {head} SET {quote('last_seq')} = %s, {quote('last_hash')} = %s "  # noqa: S608
         f"WHERE {quote('id')} = %s",
-        "view": f"INSERT INTO {quote(PendingView._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(field.column) for field in _view_fields())}) "
-        f"VALUES ({', '.join(['%s'] * len(_view_fields()))})",
+        "view": _insert(PendingView, _view_fields()),
     }
 
 
-def _view_fields() -> list[models.Field]:
-    return [field for field in PendingView._meta.concrete_fields if not field.primary_key]
+def _insert(model: type[models.Model], fields: Sequence[models.Field]) -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    return (
+        f"INSERT INTO {quote(model._meta.db_table)} ({columns})"  # noqa: S608
+        f" VALUES ({placeholders(fields)})"
+    )
+
+
+def _db_values(instance: models.Model, fields: Sequence[models.Field]) -> list[Any]:
+    """The values of `fields` as `_insert`'s statement takes them (as Model.save() would)."""
+    return [f.get_db_prep_save(getattr(instance, f.attname), connection) for f in fields]
+
+
+@functools.cache
+def _view_fields() -> tuple[models.Field, ...]:
+    """A view's columns but its id, which the database numbers."""
+    return tuple(field for field in PendingView._meta.concrete_fields if not field.primary_key)
 
 
 def record(
@@ -159,11 +167,8 @@ def record_view(user: Any, obj: models.Model, *, note: str = "") -> None:
         ip=current_ip.get(),
         note=note[:200],
     )
-    values = [
-        field.get_db_prep_save(getattr(view, field.attname), connection) for field in _view_fields()
-    ]
     with connection.cursor() as cursor:
-        cursor.execute(_statements(connection.vendor)["view"], values)
+        cursor.execute(_statements(connection.vendor)["view"], _db_values(view, _view_fields()))
 
 
 def seal_views() -> int:

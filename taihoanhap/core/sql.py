@@ -111,6 +111,11 @@ class ModelColumns:
         return self.model.from_db(connection.alias, self.attnames, values)
 
 
+def select_list(*parts: ModelColumns) -> str:
+    """The columns of `parts` side by side, for a SELECT whose rows `build_row` reads."""
+    return ", ".join(part.sql for part in parts)
+
+
 def build_row(row: Sequence[Any], *parts: ModelColumns) -> list[Any]:
     """The instances of the models read side by side in `row`, in the order of `parts`."""
     built, start = [], 0

@@ -28,6 +28,7 @@ from taihoanhap.core.sql import (
     fetch,
     in_condition,
     model_columns,
+    select_list,
     uuid_param,
     uuid_value,
 )
@@ -202,7 +203,7 @@ def person_for_page(user: Any, pk: Any) -> Person:
     )
     scope, params = person_scope_sql(user, "p")
     rows = fetch(
-        f"SELECT {', '.join(part.sql for part in parts)}"  # noqa: S608
+        f"SELECT {select_list(*parts)}"  # noqa: S608
         " FROM registry_person p"
         " JOIN geo_adminunit c ON c.id = p.commune_id"
         " JOIN geo_adminunit v ON v.id = p.province_id"
@@ -280,7 +281,7 @@ def cases_for_page(person: Person, sentences: list[Sentence]) -> list[Case]:
     by_id = {sentence.pk: sentence for sentence in sentences}
     cases = []
     for row in fetch(
-        f"SELECT {', '.join(part.sql for part in parts)}"  # noqa: S608
+        f"SELECT {select_list(*parts)}"  # noqa: S608
         " FROM registry_case k JOIN registry_release r ON r.id = k.release_id"
         " LEFT JOIN accounts_agency f ON f.id = r.facility_id"
         " LEFT JOIN accounts_user u ON u.id = k.officer_id"

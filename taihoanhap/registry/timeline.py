@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from taihoanhap.core.sql import date_value, fetch, uuid_param
 from taihoanhap.registry.models import Case, CaseEvent, Visibility
 
 
@@ -53,7 +54,6 @@ def timeline_of(person: Any, user: Any, limit: int = 200) -> list[tuple[date, st
     """(date, summary, agency name) of the newest `limit` entries of `events_for(person, user)`,
     read by hand (core.sql) for the person page: the same entries, the same order.
     """
-    from taihoanhap.core.sql import date_value, fetch, uuid_param
     from taihoanhap.registry.access import can_see_offence
 
     police_only = "" if can_see_offence(user) else " AND e.visibility = %s"

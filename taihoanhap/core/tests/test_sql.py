@@ -19,6 +19,7 @@ from taihoanhap.core.sql import (
     in_condition,
     local_date,
     model_columns,
+    select_list,
     uuid_param,
     uuid_value,
 )
@@ -98,7 +99,7 @@ def test_instances_built_from_a_hand_written_row_equal_the_orms(cast):
         model_columns(AdminUnit, "pc"),
     )
     [row] = fetch(
-        f"SELECT {', '.join(part.sql for part in parts)} FROM registry_case k"  # noqa: S608
+        f"SELECT {select_list(*parts)} FROM registry_case k"  # noqa: S608
         " JOIN registry_release r ON r.id = k.release_id"
         " JOIN registry_sentence s ON s.id = r.sentence_id"
         " LEFT JOIN accounts_agency f ON f.id = r.facility_id"
