@@ -15,6 +15,7 @@ from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.jobs import services
@@ -28,13 +29,7 @@ from taihoanhap.jobs.access import (
 from taihoanhap.jobs.forms import CloseVacancyForm, EmployerForm, VacancyForm
 from taihoanhap.jobs.matching import people_for
 from taihoanhap.jobs.models import WORKING, Employer, EmploymentRecord, Vacancy
-from taihoanhap.support.listing import (
-    EXPORT_LIMIT,
-    Column,
-    export_url,
-    listing,
-    wants_export,
-)
+from taihoanhap.support.listing import EXPORT_LIMIT, export_url, wants_export
 
 EMPLOYER_COLUMNS = [
     Column("name", gettext_lazy("Employer"), "name"),

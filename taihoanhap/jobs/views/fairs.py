@@ -18,6 +18,7 @@ from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import (
     FAIR_READERS,
@@ -48,7 +49,6 @@ from taihoanhap.jobs.selectors import (
     total_row,
 )
 from taihoanhap.registry.models import Person
-from taihoanhap.support.listing import Column, listing
 from taihoanhap.support.selectors import current_cases, pick_person
 
 FAIR_COLUMNS = [

@@ -39,4 +39,3 @@ def registry_person_url(person: Person) -> str | None:
         return reverse("registry:person_detail", kwargs={"pk": person.pk})
     except NoReverseMatch:
         return None
-

@@ -18,6 +18,7 @@ from taihoanhap.accounts.roles import Role
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.services import record_view
 from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.registry.models import Person
 from taihoanhap.support import services
@@ -33,7 +34,6 @@ from taihoanhap.support.forms import (
     EnrolForm,
     FinishEnrolmentForm,
 )
-from taihoanhap.support.listing import Column, listing
 from taihoanhap.support.models import (
     ACTIVE_ENROLMENT,
     Course,

@@ -15,19 +15,14 @@ from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry.access import can_see_offence
 from taihoanhap.registry.models import CaseEvent, Visibility
 from taihoanhap.support import services
 from taihoanhap.support.access import REFERRAL_READERS, REFERRAL_RECEIVERS, REFERRAL_SENDERS
 from taihoanhap.support.forms import ReferralActionForm, ReferralFilterForm, ReferralForm
-from taihoanhap.support.listing import (
-    EXPORT_LIMIT,
-    Column,
-    export_url,
-    listing,
-    wants_export,
-)
+from taihoanhap.support.listing import EXPORT_LIMIT, export_url, wants_export
 from taihoanhap.support.models import OPEN_REFERRAL_STATUSES, Referral, ReferralStatus
 from taihoanhap.support.selectors import referral_list_qs
 from taihoanhap.support.views.common import get_person_to_act_on
