@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -22,7 +21,7 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry import services
@@ -351,21 +350,16 @@ def person_photo(request: HttpRequest, pk: Any) -> HttpResponse:
 @allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.create_person(
-                acting_user=request.user,
-                commune=form.cleaned_data["commune"],
-                **form.person_data(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The person %(name)s has been registered.") % {"name": person}
-            )
-            return redirect(person)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.create_person(
+            acting_user=request.user, commune=data["commune"], **form.person_data()
+        ),
+        success=lambda person: _("The person %(name)s has been registered.") % {"name": person},
+        then=lambda person: person,
+    )
+    return done or render(
         request, "registry/person_form.html", {"form": form, "title": _("Register a person")}
     )
 
@@ -376,62 +370,44 @@ def person_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     if person.is_closed:
         messages.error(request, _("The record is closed (all cases ended): it is read-only."))
         return redirect(person)
-    data = request.POST.copy() if request.method == "POST" else None
-    form = PersonForm(data, request.FILES or None, user=request.user, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_person(
-                person,
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-                photo=form.cleaned_data.get("photo") if "photo" in request.FILES else None,
-                **form.person_data(),
-            )
-        except StaleRecordError as error:
-            form = _conflict(form, data, person.__class__, person.pk, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(person)
-    return render(
+    form = PersonForm(
+        request.POST or None, request.FILES or None, user=request.user, instance=person
+    )
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_person(
+            person,
+            expected_version=data["version"],
+            acting_user=request.user,
+            photo=data.get("photo") if "photo" in request.FILES else None,
+            **form.person_data(),
+        ),
+        success=_("The changes have been saved."),
+        then=person,
+        record=person,
+    )
+    return done or render(
         request,
         "registry/person_form.html",
         {"form": form, "title": _("Correct the record of %(name)s") % {"name": person}},
     )
 
 
-def _conflict(form: Any, data: Any, model: Any, pk: Any, error: Exception) -> Any:
-    """Keep what the officer typed, say what happened, and let them save again knowingly."""
-    data["version"] = model.objects.values_list("version", flat=True).get(pk=pk)
-    fresh = form.__class__(data, **_form_kwargs(form))
-    fresh.is_valid()
-    fresh.add_error(None, str(error))
-    return fresh
-
-
-def _form_kwargs(form: Any) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {}
-    if hasattr(form, "user"):
-        kwargs["user"] = form.user
-    if getattr(form, "instance", None) is not None and not form.instance._state.adding:
-        kwargs["instance"] = form.instance
-    return kwargs
-
-
 @allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
 def sentence_create(request: HttpRequest, pk: Any) -> HttpResponse:
     person = person_to_write(request.user, pk)
     form = SentenceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_sentence(person, acting_user=request.user, **form.sentence_data())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The sentence has been recorded."))
-            return redirect(person)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.add_sentence(
+            person, acting_user=request.user, **form.sentence_data()
+        ),
+        success=_("The sentence has been recorded."),
+        then=person,
+    )
+    return done or render(
         request,
         "registry/form.html",
         {
@@ -449,24 +425,21 @@ def sentence_edit(request: HttpRequest, pk: Any) -> HttpResponse:
         Sentence.objects.filter(person__in=Person.objects.visible_to(request.user)), pk=pk
     )
     person = person_to_write(request.user, sentence.person_id)
-    data = request.POST.copy() if request.method == "POST" else None
-    form = SentenceForm(data, instance=sentence)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_sentence(
-                sentence,
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-                **form.sentence_data(),
-            )
-        except StaleRecordError as error:
-            form = _conflict(form, data, Sentence, sentence.pk, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(person)
-    return render(
+    form = SentenceForm(request.POST or None, instance=sentence)
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_sentence(
+            sentence,
+            expected_version=data["version"],
+            acting_user=request.user,
+            **form.sentence_data(),
+        ),
+        success=_("The changes have been saved."),
+        then=person,
+        record=sentence,
+    )
+    return done or render(
         request,
         "registry/form.html",
         {
@@ -486,30 +459,26 @@ def case_open(request: HttpRequest, pk: Any) -> HttpResponse:
         messages.info(request, _("Record the sentence first, then the notice."))
         return redirect("registry:sentence_create", pk=person.pk)
     form = OpenCaseForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.open_case(
-                person,
-                sentence=data["sentence"],
-                release_type=data["release_type"],
-                release_date=data["release_date"],
-                facility=data["facility"],
-                facility_name=data["facility_name"],
-                notice_received_on=data["notice_received_on"],
-                notice_sender=data["notice_sender"] or "",
-                notice_reference=data["notice_reference"],
-                probation_end=data["probation_end"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The notice has been recorded: the person is expected to return.")
-            )
-            return redirect(person)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.open_case(
+            person,
+            sentence=data["sentence"],
+            release_type=data["release_type"],
+            release_date=data["release_date"],
+            facility=data["facility"],
+            facility_name=data["facility_name"],
+            notice_received_on=data["notice_received_on"],
+            notice_sender=data["notice_sender"] or "",
+            notice_reference=data["notice_reference"],
+            probation_end=data["probation_end"],
+            acting_user=request.user,
+        ),
+        success=_("The notice has been recorded: the person is expected to return."),
+        then=person,
+    )
+    return done or render(
         request,
         "registry/form.html",
         {
