@@ -22,6 +22,21 @@ from taihoanhap.core.locking import StaleRecordError
 T = TypeVar("T")
 
 
+class VersionField(forms.IntegerField):
+    """The record's version when the form was opened (optimistic locking, core.locking)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=1, **kwargs)
+
+
+class VersionForm(forms.Form):
+    """A form that carries the version of the record the officer opened."""
+
+    version = VersionField()
+
+
 def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: beside its field, or at the top when the
     form has no such field (a rule about the record rather than about one input)."""

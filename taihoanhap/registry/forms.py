@@ -20,6 +20,7 @@ from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.core.citizen_id import FEMALE, MALE, clean_citizen_id, parse_citizen_id
+from taihoanhap.core.editing import VersionField
 from taihoanhap.core.text import normalize_text, search_key, title_name
 from taihoanhap.core.validators import validate_phone
 from taihoanhap.geo.models import AdminUnit, UnitLevel
@@ -74,15 +75,6 @@ class DateField(forms.DateField):
             raise ValidationError(_("This date cannot be in the future."), code="future")
         if value and value.year < 1900:
             raise ValidationError(_("Check the year: it is before 1900."), code="too_old")
-
-
-class VersionField(forms.IntegerField):
-    """The record's version when the form was opened (optimistic locking, core.locking)."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_value=1, **kwargs)
 
 
 def parse_birth(raw: str) -> tuple[date | None, int]:
