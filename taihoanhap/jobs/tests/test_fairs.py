@@ -285,6 +285,9 @@ def test_registering_through_the_page_records_consent_given_now(cast, client_for
     url = reverse("jobs:fair_register", kwargs={"pk": fair.pk})
     found = client.post(url, {"search": "1", "q": person.full_name})
     assert [row["person"] for row in found.context["rows"]] == [person]
+    page = found.content.decode()
+    assert f'value="{person.pk}">' in page  # eligible: the choice is enabled
+    assert 'class="tag tag--warn"' in page  # and marked: no consent yet
     refused = client.post(
         url,
         {"register": "1", "q": person.full_name, "person": person.pk, "registered_on": "1/5/2026"},
