@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -113,7 +114,7 @@ def create_individual(request: HttpRequest) -> HttpResponse:
     if chosen := request.GET.get("person"):
         initial["person"] = get_visible_or_404(persons, pk=chosen).pk
     form = IndividualApplicationForm(request.POST or None, initial=initial, persons=persons)
-    done = save_form(
+    return _draw_up(
         request,
         form,
         lambda data: create_individual_application(
@@ -122,13 +123,7 @@ def create_individual(request: HttpRequest) -> HttpResponse:
             today=today(),
             acting_user=request.user,
         ),
-        success=_("The loan application has been drawn up."),
-        then=_detail_url,
-    )
-    return done or render(
-        request,
-        "credit/application_form.html",
-        {"form": form, "title": _("New loan application: individual")},
+        title=_("New loan application: individual"),
     )
 
 
@@ -136,7 +131,7 @@ def create_individual(request: HttpRequest) -> HttpResponse:
 def create_business(request: HttpRequest) -> HttpResponse:
     employers = Employer.objects.visible_to(request.user).order_by("name")
     form = BusinessApplicationForm(request.POST or None, employers=employers)
-    done = save_form(
+    return _draw_up(
         request,
         form,
         lambda data: create_business_application(
@@ -145,17 +140,29 @@ def create_business(request: HttpRequest) -> HttpResponse:
             today=today(),
             acting_user=request.user,
         ),
+        title=_("New loan application: business employing returnees"),
+        no_employers=not employers.exists(),
+    )
+
+
+def _draw_up(
+    request: HttpRequest,
+    form: Any,
+    create: Callable[[dict[str, Any]], LoanApplication],
+    *,
+    title: str,
+    **extra: Any,
+) -> HttpResponse:
+    """The new-application page of either kind: the form, then the application drawn up."""
+    done = save_form(
+        request,
+        form,
+        create,
         success=_("The loan application has been drawn up."),
         then=_detail_url,
     )
     return done or render(
-        request,
-        "credit/application_form.html",
-        {
-            "form": form,
-            "title": _("New loan application: business employing returnees"),
-            "no_employers": not employers.exists(),
-        },
+        request, "credit/application_form.html", {"form": form, "title": title, **extra}
     )
 
 
