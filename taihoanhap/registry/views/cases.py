@@ -23,22 +23,19 @@ from taihoanhap.registry.access import REGISTRY_WRITERS, can_see_offence
 from taihoanhap.registry.actions import ACTIONS, CaseAction
 from taihoanhap.registry.case_forms import TransferDecisionForm
 from taihoanhap.registry.models import Case, Release, Transfer, TransferStatus
-from taihoanhap.registry.views.common import PRINT_READERS, answers, case_to_write
+from taihoanhap.registry.views.common import PRINT_READERS, answers, case_to_write, form_page
 
 
 def _render_action(request: HttpRequest, action: CaseAction, case: Case, form: Any) -> HttpResponse:
-    return render(
+    return form_page(
         request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": case.person,
-            "case": case,
-            "title": action.title,
-            "submit": _("Continue") if action.confirm else _("Save"),
-            "refresh": action.slug == "chuyen-xa",
-            "multipart": False,
-        },
+        form,
+        case.person,
+        case=case,
+        title=action.title,
+        submit=_("Continue") if action.confirm else _("Save"),
+        refresh=action.slug == "chuyen-xa",
+        multipart=False,
     )
 
 

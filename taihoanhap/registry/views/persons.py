@@ -62,7 +62,7 @@ from taihoanhap.registry.selectors import (
 )
 from taihoanhap.registry.summaries import term_label
 from taihoanhap.registry.timeline import timeline_of
-from taihoanhap.registry.views.common import person_to_write
+from taihoanhap.registry.views.common import form_page, person_to_write
 
 SEARCHES = "registry_searches"  # session key: {opaque key: typed text}
 KEPT_SEARCHES = 20
@@ -407,15 +407,8 @@ def sentence_create(request: HttpRequest, pk: Any) -> HttpResponse:
         success=_("The sentence has been recorded."),
         then=person,
     )
-    return done or render(
-        request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Add a sentence"),
-            "submit": _("Save the sentence"),
-        },
+    return done or form_page(
+        request, form, person, title=_("Add a sentence"), submit=_("Save the sentence")
     )
 
 
@@ -439,15 +432,8 @@ def sentence_edit(request: HttpRequest, pk: Any) -> HttpResponse:
         then=person,
         record=sentence,
     )
-    return done or render(
-        request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Correct the sentence"),
-            "submit": _("Save the changes"),
-        },
+    return done or form_page(
+        request, form, person, title=_("Correct the sentence"), submit=_("Save the changes")
     )
 
 
@@ -478,17 +464,14 @@ def case_open(request: HttpRequest, pk: Any) -> HttpResponse:
         success=_("The notice has been recorded: the person is expected to return."),
         then=person,
     )
-    return done or render(
+    return done or form_page(
         request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Record a pre-release notice"),
-            "lead": _(
-                "The facility notifies the commune about two months before the release. The "
-                "address check falls due within 3 working days of receiving the notice."
-            ),
-            "submit": _("Record the notice"),
-        },
+        form,
+        person,
+        title=_("Record a pre-release notice"),
+        lead=_(
+            "The facility notifies the commune about two months before the release. The "
+            "address check falls due within 3 working days of receiving the notice."
+        ),
+        submit=_("Record the notice"),
     )
