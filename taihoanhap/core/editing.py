@@ -47,6 +47,19 @@ def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def service_arguments(data: dict[str, Any]) -> dict[str, Any]:
+    """A valid form's data as its service's keyword arguments.
+
+    The forms name their fields as the services name their keyword-only parameters (a field
+    the service lacks is a TypeError, not a silent drop); the hidden `version` the form was
+    opened at is the service's `expected_version`.
+    """
+    arguments = dict(data)
+    if "version" in arguments:
+        arguments["expected_version"] = arguments.pop("version")
+    return arguments
+
+
 def save_form(
     request: HttpRequest,
     form: forms.BaseForm,

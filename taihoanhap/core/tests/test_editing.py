@@ -11,7 +11,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from taihoanhap.core.editing import save_form, show_errors
+from taihoanhap.core.editing import save_form, service_arguments, show_errors
 from taihoanhap.core.locking import StaleRecordError
 
 
@@ -118,3 +118,10 @@ def test_every_message_of_a_refusal_is_shown():
     assert form.is_valid()
     show_errors(form, ValidationError({"title": ["Too short.", "Already used."]}))
     assert form.errors["title"] == ["Too short.", "Already used."]
+
+
+def test_service_arguments_pass_the_version_read_as_the_expected_one():
+    data = {"status": "met", "note": "", "version": 4}
+    assert service_arguments(data) == {"status": "met", "note": "", "expected_version": 4}
+    assert data["version"] == 4  # the form's data stays as it was
+    assert service_arguments({"title": "x"}) == {"title": "x"}

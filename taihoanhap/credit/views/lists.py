@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import paginate
 from taihoanhap.credit import services
 from taihoanhap.credit.access import (
@@ -143,12 +143,7 @@ def list_add_entry(request: HttpRequest, pk: Any) -> HttpResponse:
         request,
         form,
         lambda data: services.add_entry(
-            eligible_list,
-            person=data["person"],
-            purpose=data["purpose"],
-            needed_amount=data["needed_amount"],
-            note=data["note"],
-            acting_user=request.user,
+            eligible_list, **service_arguments(data), acting_user=request.user
         ),
         success=lambda entry: (
             _("Recorded: %(person)s is on the list.") % {"person": form.cleaned_data["person"]}

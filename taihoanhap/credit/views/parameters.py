@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.credit.access import PARAMETER_READERS, PARAMETER_WRITERS
 from taihoanhap.credit.forms import ParameterForm
 from taihoanhap.credit.models import CreditParameter
@@ -43,14 +43,7 @@ def parameter_add(request: HttpRequest) -> HttpResponse:
     done = save_form(
         request,
         form,
-        lambda data: add_parameter(
-            key=data["key"],
-            value=data["value"],
-            effective_from=data["effective_from"],
-            source=data["source"],
-            note=data["note"],
-            acting_user=request.user,
-        ),
+        lambda data: add_parameter(**service_arguments(data), acting_user=request.user),
         success=_("Recorded: the new value and the day it takes effect."),
         then="credit:parameter_list",
     )

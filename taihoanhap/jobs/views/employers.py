@@ -14,7 +14,7 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.core.xlsx import table_response
@@ -312,10 +312,7 @@ def vacancy_close(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.close_vacancy(
-            vacancy,
-            closed_on=data["closed_on"],
-            expected_version=data["version"],
-            acting_user=request.user,
+            vacancy, **service_arguments(data), acting_user=request.user
         ),
         success=lambda saved: _("Closed the vacancy %(title)s.") % {"title": vacancy.title},
         then=_vacancy_url(vacancy),

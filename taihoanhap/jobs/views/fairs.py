@@ -17,7 +17,7 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import (
@@ -59,20 +59,6 @@ FAIR_COLUMNS = [
     Column("registered", gettext_lazy("Registered"), "n_registered", numeric=True),
     Column("hired", gettext_lazy("Hired"), "n_hired", numeric=True),
 ]
-
-
-# What the outcome form passes to services.record_contact as it is.
-CONTACT_FIELDS = (
-    "participant",
-    "stage",
-    "on",
-    "vacancy",
-    "starts_on",
-    "job_title",
-    "monthly_wage_vnd",
-    "labour_contract",
-    "note",
-)
 
 
 def _fairs(request: HttpRequest):
@@ -179,10 +165,7 @@ def fair_cancel(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.cancel_fair(
-            fair,
-            cancelled_on=data["cancelled_on"],
-            expected_version=data["version"],
-            acting_user=request.user,
+            fair, **service_arguments(data), acting_user=request.user
         ),
         success=lambda saved: _("Cancelled the job fair %(title)s.") % {"title": fair},
         then=_detail_url(fair),
@@ -242,7 +225,7 @@ def fair_employer_add(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.add_fair_employer(
-            fair, employer=data["employer"], vacancies=data["vacancies"], acting_user=request.user
+            fair, **service_arguments(data), acting_user=request.user
         ),
         success=lambda participant: (
             _("Recorded %(employer)s as taking part in the fair.")
@@ -334,8 +317,7 @@ def registration_attendance(request: HttpRequest, pk: str) -> HttpResponse:
         form,
         lambda data: services.record_attendance(
             registration,
-            attended=data["attended"],
-            expected_version=data["version"],
+            **service_arguments(data),
             acting_user=request.user,
             today=timezone.localdate(),
         ),
@@ -375,7 +357,7 @@ def registration_outcome(request: HttpRequest, pk: str) -> HttpResponse:
         form,
         lambda data: services.record_contact(
             registration,
-            **{name: data[name] for name in CONTACT_FIELDS},
+            **service_arguments(data),
             acting_user=request.user,
             today=timezone.localdate(),
         ),

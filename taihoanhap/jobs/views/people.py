@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import CONSENT_WRITERS, EMPLOYMENT_WRITERS, MATCH_READERS
 from taihoanhap.jobs.forms import ConsentForm, EmploymentForm, WithdrawConsentForm
@@ -23,18 +23,6 @@ from taihoanhap.support.views.common import (
     person_page_url,
 )
 
-# What the employment form passes to services.record_employment as it is.
-EMPLOYMENT_FIELDS = (
-    "status",
-    "started_on",
-    "employer",
-    "workplace",
-    "job_title",
-    "monthly_wage_vnd",
-    "labour_contract",
-    "note",
-)
-
 
 @allow(read=EMPLOYMENT_WRITERS, write=EMPLOYMENT_WRITERS)
 def employment_add(request: HttpRequest, pk: str) -> HttpResponse:
@@ -44,7 +32,7 @@ def employment_add(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.record_employment(
-            person, **{name: data[name] for name in EMPLOYMENT_FIELDS}, acting_user=request.user
+            person, **service_arguments(data), acting_user=request.user
         ),
         success=lambda employment: (
             _("Recorded the employment status: %(status)s since %(date)s.")

@@ -17,7 +17,7 @@ from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.editing import save_form, show_errors
+from taihoanhap.core.editing import save_form, service_arguments, show_errors
 from taihoanhap.core.paging import paginate
 from taihoanhap.core.xlsx import response
 from taihoanhap.programme import services
@@ -178,12 +178,7 @@ def allocation_add(request: HttpRequest, pk: Any) -> HttpResponse:
         request,
         form,
         lambda data: services.add_allocation(
-            line,
-            amount=data["amount"],
-            allocated_on=data["allocated_on"],
-            decision_number=data["decision_number"],
-            note=data["note"],
-            acting_user=request.user,
+            line, **service_arguments(data), acting_user=request.user
         ),
         success=_("Recorded: the allocation."),
         then=_detail_url(line),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import paginate
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.jobs.models import Employer
@@ -239,13 +239,7 @@ def target_add(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data: services.add_target(
-            province=province,
-            level=data["level"],
-            min_collective=data["min_collective"],
-            min_individual=data["min_individual"],
-            effective_from=data["effective_from"],
-            source=data["source"],
-            acting_user=request.user,
+            province=province, **service_arguments(data), acting_user=request.user
         ),
         success=_("Recorded: the new target and the day it takes effect."),
         then="programme:target_list",

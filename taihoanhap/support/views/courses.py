@@ -17,7 +17,7 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.roles import Role
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.registry.models import Person
@@ -229,13 +229,7 @@ def enrolment_finish(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.finish_enrolment(
-            enrolment,
-            status=data["status"],
-            attendance=data["attendance"],
-            finished_on=data["finished_on"],
-            note=data["note"],
-            expected_version=data["version"],
-            acting_user=request.user,
+            enrolment, **service_arguments(data), acting_user=request.user
         ),
         success=lambda saved: (
             _("Recorded the outcome for %(person)s: %(status)s.")
@@ -257,11 +251,7 @@ def certificate_add(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.issue_certificate(
-            enrolment,
-            number=data["number"],
-            issued_on=data["issued_on"],
-            issuer=data["issuer"],
-            acting_user=request.user,
+            enrolment, **service_arguments(data), acting_user=request.user
         ),
         success=lambda certificate: (
             _("Recorded certificate no. %(number)s for %(person)s.")

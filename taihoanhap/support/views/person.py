@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.support import services
 from taihoanhap.support.access import MEASURE_WRITERS, NEED_WRITERS, SUPPORT_READERS, sees_health
 from taihoanhap.support.forms import MeasureForm, NeedAssessmentForm, NeedCloseForm
@@ -71,12 +71,7 @@ def needs_assess(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.assess_needs(
-            person,
-            kinds=data["kinds"],
-            occasion=data["occasion"],
-            assessed_on=data["assessed_on"],
-            note=data["note"],
-            acting_user=request.user,
+            person, **service_arguments(data), acting_user=request.user
         ),
         success=lambda assessment: (
             _("Recorded the needs assessment: %(count)s new need(s).")
@@ -105,14 +100,7 @@ def need_close(request: HttpRequest, pk: str) -> HttpResponse:
     done = save_form(
         request,
         form,
-        lambda data: services.close_need(
-            need,
-            status=data["status"],
-            closed_on=data["closed_on"],
-            note=data["note"],
-            expected_version=data["version"],
-            acting_user=request.user,
-        ),
+        lambda data: services.close_need(need, **service_arguments(data), acting_user=request.user),
         success=lambda saved: (
             _("Recorded: need “%(need)s” is now %(status)s.")
             % {"need": need.get_kind_display(), "status": need.get_status_display()}
@@ -138,13 +126,7 @@ def measure_add(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.record_measure(
-            person,
-            kind=data["kind"],
-            provided_on=data["provided_on"],
-            provider_name=data["provider_name"],
-            amount_vnd=data["amount_vnd"],
-            outcome=data["outcome"],
-            acting_user=request.user,
+            person, **service_arguments(data), acting_user=request.user
         ),
         success=_measure_recorded,
         then=person_page_url(person),

@@ -14,7 +14,7 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.editing import save_form
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry.access import can_see_offence
@@ -124,12 +124,7 @@ def referral_add(request: HttpRequest, pk: str) -> HttpResponse:
         request,
         form,
         lambda data: services.send_referral(
-            person,
-            to_agency=data["to_agency"],
-            purpose=data["purpose"],
-            message=data["message"],
-            sent_on=data["sent_on"],
-            acting_user=request.user,
+            person, **service_arguments(data), acting_user=request.user
         ),
         success=lambda referral: (
             _("Sent the referral to %(agency)s; it must be answered by %(date)s.")
@@ -213,12 +208,7 @@ def referral_respond(request: HttpRequest, pk: str, action: str) -> HttpResponse
         request,
         form,
         lambda data: services.transition_referral(
-            referral,
-            action=action,
-            on=data["on"],
-            text=data.get("text", ""),
-            expected_version=data["version"],
-            acting_user=request.user,
+            referral, action=action, **service_arguments(data), acting_user=request.user
         ),
         success=lambda saved: (
             _("Recorded: the referral is now “%(status)s”.")
