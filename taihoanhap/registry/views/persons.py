@@ -22,6 +22,7 @@ from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import query_without
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry import services
@@ -137,20 +138,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
         cap=rule("COUNT_CAP"),
     )
     total, more = page.total, page.more
-    query = request.GET.copy()
-    query.pop("page", None)
-    unsorted = query.copy()
-    unsorted.pop("sort", None)
-    unsearched = query.copy()
-    unsearched.pop("s", None)
     context.update(
         page=page,
         total=total,
         more=more,
         cap=rule("COUNT_CAP"),
-        query=query.urlencode(),
-        unsorted=unsorted.urlencode(),
-        unsearched=unsearched.urlencode(),
+        query=query_without(request, "page"),
+        unsorted=query_without(request, "page", "sort"),
+        unsearched=query_without(request, "page", "s"),
         rows=person_rows(page.object_list, offence=context["offence"]),
         may_create=request.user.role in REGISTRY_WRITERS,
         hidden_filters=[
