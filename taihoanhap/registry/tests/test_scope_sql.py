@@ -67,7 +67,6 @@ def _sql_ids(condition: str, params: list, table: str, alias: str) -> set:
 @pytest.mark.parametrize("incoming", [True, False])
 def test_person_scope_sql_selects_the_persons_of_person_scope_q(cast, spread, incoming):
     for user in _users(cast):
-        user.__dict__.pop("_incoming_person_ids", None)
         expected = set(
             Person.objects.filter(person_scope_q(user, incoming=incoming)).values_list(
                 "pk", flat=True
@@ -101,7 +100,7 @@ def test_scope_sql_selects_the_rows_of_scope_q(cast, spread):
                 "pk", flat=True
             )
         )
-        condition, params = scope.sql(province="d.province_id", commune="d.commune_id")
+        condition, params = scope.sql(Deadline, "d", province="province", commune="commune")
         assert _sql_ids(condition, params, "registry_deadline", "d") == expected, scope
 
 
