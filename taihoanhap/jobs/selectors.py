@@ -84,8 +84,9 @@ class EmploymentRow:
 
 def employment_figures(user: Any, today: date) -> list[EmploymentRow]:
     """Persons with an open case in `user`'s scope, by commune and current employment status."""
-    open_cases = Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
-    persons = Person.objects.visible_to(user).filter(id__in=open_cases)
+    persons = Person.objects.visible_to(user).filter(
+        id__in=Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
+    )
     totals = persons.values("commune").annotate(n=Count("id")).order_by()
     current = (
         EmploymentRecord.objects.filter(person__in=persons, started_on__lte=today)

@@ -117,19 +117,28 @@ def _compiled_reach(reach: PersonReach, alias: str, vendor: str) -> tuple[str, t
     return sql, tuple(params)
 
 
+def transfers_into(scope: Scope) -> QuerySet[Any]:
+    """The transfers addressed to the jurisdiction `scope` from outside it, whatever their
+    status: what the receiving side may read and answer (nothing for a scope without an area).
+    """
+    from taihoanhap.registry.models import Transfer
+
+    if scope.everything or scope.is_empty:
+        return Transfer.objects.none()
+    return Transfer.objects.filter(scope.q(province="to_province", commune="to_commune")).exclude(
+        scope.q(province="from_province", commune="from_commune")
+    )
+
+
 def incoming_transfers(scope: Scope) -> QuerySet[Any] | None:
     """The pending transfers into the jurisdiction `scope` from outside it; None if the scope
     has no area (nobody, or everything: nothing comes in from outside).
     """
-    from taihoanhap.registry.models import Transfer, TransferStatus
+    from taihoanhap.registry.models import TransferStatus
 
     if scope.everything or scope.is_empty:
         return None
-    return (
-        Transfer.objects.filter(status=TransferStatus.PENDING)
-        .filter(scope.q(province="to_province", commune="to_commune"))
-        .exclude(scope.q(province="from_province", commune="from_commune"))
-    )
+    return transfers_into(scope).filter(status=TransferStatus.PENDING)
 
 
 def incoming_transfer_sql(user: Any, alias: str) -> tuple[str, list[Any]] | None:

@@ -29,8 +29,10 @@ def find_persons(user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[Perso
     The query arrives by POST and is never put in a URL (no personal data in addresses)."""
     text = normalize_text(query)
     number = clean_citizen_id(text)
-    open_cases = Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
-    qs = Person.objects.visible_to(user).filter(id__in=open_cases).select_related("commune")
+    qs = Person.objects.visible_to(user).filter(
+        id__in=Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
+    )
+    qs = qs.select_related("commune")
     if number.isdigit() and len(number) in (9, 12):
         qs = qs.filter(citizen_id=number)
     else:
