@@ -218,25 +218,44 @@ def unindexed_configuration(index: LegalIndex) -> list[str]:
     ]
 
 
-def disagreeing_sources(index: LegalIndex) -> list[str]:
-    """A registry rule's own source must name one of the documents its index entry cites."""
+def disagreeing_sources(
+    index: LegalIndex, stored_sources: dict[str, str] | None = None
+) -> list[str]:
+    """The source the code gives a configured number must cite one of the rule's sources: its
+    document (by name or number) and, when the index gives one, its article.
+
+    `stored_sources` adds sources kept as data (the credit parameters' dated rows, by name);
+    without it only the registry rules, which live in code, are compared.
+    """
+    known = {name: source for name, source in _known_configuration().items() if source}
+    known.update(stored_sources or {})
     problems = []
-    known = _known_configuration()
     for rule in index.rules:
-        documents = [
-            index.documents[s.document] for s in rule.sources if s.document in index.documents
-        ]
         for name in rule.configuration:
-            source = known.get(name, "")
-            if not name.startswith(REGISTRY_RULE) or not source:
-                continue
-            if not any(
-                doc.vi in source or (doc.number and doc.number in source) for doc in documents
+            source = known.get(name)
+            if source is not None and not any(
+                _cites(source, s, index.documents) for s in rule.sources
             ):
                 problems.append(
-                    f"rule {rule.id}: {name} cites {source!r}, none of the rule's documents"
+                    f"rule {rule.id}: {name} cites {source!r}, which names none of the rule's "
+                    "sources (document and article)"
                 )
     return problems
+
+
+def _cites(text: str, source: Source, documents: dict[str, Document]) -> bool:
+    doc = documents.get(source.document)
+    if doc is None:
+        return False
+    names_document = doc.vi in text or bool(doc.number and doc.number in text)
+    return names_document and source.article in text
+
+
+def configuration_defaults() -> dict[str, object]:
+    """The default of each registry rule (credit parameters are dated data, not defaults)."""
+    from taihoanhap.registry.rules import RULES
+
+    return {REGISTRY_RULE + name: rule.default for name, rule in RULES.items()}
 
 
 def problems(index: LegalIndex, root: Path = ROOT) -> list[str]:
@@ -299,7 +318,10 @@ def _rule_lines(rule: LegalRule, documents: dict[str, Document]) -> list[str]:
         "- Implemented by: " + ", ".join(f"`{path}`" for path in rule.implementation),
     ]
     if rule.configuration:
-        lines.append("- Configuration: " + ", ".join(f"`{name}`" for name in rule.configuration))
+        defaults = configuration_defaults()
+        lines.append(
+            "- Configuration: " + ", ".join(_setting(n, defaults) for n in rule.configuration)
+        )
     lines.append("- Tests:")
     lines += [f"  - `{node_id}`" for node_id in rule.tests]
     if rule.note:
@@ -310,6 +332,11 @@ def _rule_lines(rule: LegalRule, documents: dict[str, Document]) -> list[str]:
         )
         lines += [f"  - `{node_id}`" for node_id in rule.known_gaps]
     return lines
+
+
+def _setting(name: str, defaults: dict[str, object]) -> str:
+    value = defaults.get(name)
+    return f"`{name}`" if value is None else f"`{name}` (default {value!r})"
 
 
 def _source_text(source: Source, documents: dict[str, Document]) -> str:

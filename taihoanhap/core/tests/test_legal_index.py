@@ -8,6 +8,7 @@ When a refactoring moves a function or a test, the failure lists every entry to 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -50,6 +51,22 @@ def test_every_configured_legal_number_is_indexed():
 def test_the_sources_of_configured_numbers_agree_with_the_index():
     problems = legal_index.disagreeing_sources(INDEX)
     assert not problems, _listing(problems)
+
+
+@pytest.mark.django_db
+def test_the_stored_credit_parameters_cite_the_sources_of_their_rules():
+    from taihoanhap.credit.parameters import parameters_on
+
+    rows = parameters_on(date.today()).rows
+    stored = {legal_index.CREDIT_PARAMETER + key: row.source for key, row in rows.items()}
+    problems = legal_index.disagreeing_sources(INDEX, stored)
+    assert not problems, _listing(problems)
+
+
+def test_a_configured_number_citing_another_article_is_reported():
+    stored = {"registry.rules:ADDRESS_CHECK_WORKING_DAYS": "Thông tư 10/2024/TT-BCA, Điều 9"}
+    [problem] = legal_index.disagreeing_sources(INDEX, stored)
+    assert "rule release.address-check: registry.rules:ADDRESS_CHECK_WORKING_DAYS" in problem
 
 
 def test_the_page_is_generated_from_the_index():
