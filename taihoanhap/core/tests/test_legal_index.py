@@ -20,18 +20,17 @@ from taihoanhap.core import legal_index
 INDEX = legal_index.load()
 
 
-def _listing(problems: list[str]) -> str:
-    return "\n" + "\n".join(problems)
+def assert_none(problems: list[str]) -> None:
+    """One line per problem, so a failure lists every entry of the index to update."""
+    assert not problems, "\n" + "\n".join(problems)
 
 
 def test_every_implementation_path_resolves():
-    problems = legal_index.broken_implementations(INDEX)
-    assert not problems, _listing(problems)
+    assert_none(legal_index.broken_implementations(INDEX))
 
 
 def test_every_test_named_by_a_rule_exists():
-    problems = legal_index.missing_tests(INDEX)
-    assert not problems, _listing(problems)
+    assert_none(legal_index.missing_tests(INDEX))
 
 
 def test_every_rule_has_at_least_one_test():
@@ -39,18 +38,15 @@ def test_every_rule_has_at_least_one_test():
 
 
 def test_ids_areas_documents_and_configuration_names_are_known():
-    problems = legal_index.inconsistencies(INDEX)
-    assert not problems, _listing(problems)
+    assert_none(legal_index.inconsistencies(INDEX))
 
 
 def test_every_configured_legal_number_is_indexed():
-    problems = legal_index.unindexed_configuration(INDEX)
-    assert not problems, _listing(problems)
+    assert_none(legal_index.unindexed_configuration(INDEX))
 
 
 def test_the_sources_of_configured_numbers_agree_with_the_index():
-    problems = legal_index.disagreeing_sources(INDEX)
-    assert not problems, _listing(problems)
+    assert_none(legal_index.disagreeing_sources(INDEX))
 
 
 @pytest.mark.django_db
@@ -59,8 +55,7 @@ def test_the_stored_credit_parameters_cite_the_sources_of_their_rules():
 
     rows = parameters_on(date.today()).rows
     stored = {legal_index.CREDIT_PARAMETER + key: row.source for key, row in rows.items()}
-    problems = legal_index.disagreeing_sources(INDEX, stored)
-    assert not problems, _listing(problems)
+    assert_none(legal_index.disagreeing_sources(INDEX, stored))
 
 
 def test_a_configured_number_citing_another_article_is_reported():
