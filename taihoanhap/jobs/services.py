@@ -37,7 +37,7 @@ from taihoanhap.jobs.models import (
 from taihoanhap.jobs.rules import near_release_months
 from taihoanhap.registry.models import CaseStatus, Person
 from taihoanhap.registry.timeline import add_event
-from taihoanhap.support.services import current_case, record_text, require_open_case
+from taihoanhap.support.services.base import current_case, record_text, require_open_case
 
 # --- Employers ---------------------------------------------------------------------------------
 
