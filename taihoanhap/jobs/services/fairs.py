@@ -1,0 +1,119 @@
+"""Job fairs: organised, edited, cancelled, with their participating employers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from taihoanhap.accounts.models import Agency
+from taihoanhap.audit.models import Action
+from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.core.errors import TransitionError
+from taihoanhap.core.locking import save_versioned
+from taihoanhap.jobs.access import ORGANISER_KINDS
+from taihoanhap.jobs.models import Employer, FairContact, FairEmployer, JobFair, Vacancy
+
+# --- Job fairs ---------------------------------------------------------------------------------
+
+FAIR_FIELDS = ["title", "held_on", "commune", "venue", "note"]
+
+
+def _check_organisers(organisers: list[Agency]) -> None:
+    if not organisers:
+        raise ValidationError({"organisers": _("Name at least one organiser.")})
+    if any(agency.kind not in ORGANISER_KINDS for agency in organisers):
+        raise ValidationError({"organisers": _("This agency cannot organise a job fair.")})
+
+
+@transaction.atomic
+def create_fair(*, data: dict[str, Any], organisers: list[Agency], acting_user: Any) -> JobFair:
+    _check_organisers(organisers)
+    fair = JobFair(created_by=acting_user, **{name: data.get(name) for name in FAIR_FIELDS})
+    fair.note = fair.note or ""
+    fair.save()
+    fair.organisers.set(organisers)
+    record(
+        Action.CREATE,
+        user=acting_user,
+        obj=fair,
+        changes={
+            **snapshot(fair, [*FAIR_FIELDS, "province"]),
+            "organisers": [a.pk for a in organisers],
+        },
+    )
+    return fair
+
+
+@transaction.atomic
+def update_fair(
+    fair: JobFair,
+    *,
+    data: dict[str, Any],
+    organisers: list[Agency],
+    expected_version: int,
+    acting_user: Any,
+) -> JobFair:
+    _check_organisers(organisers)
+    fields = [*FAIR_FIELDS, "province"]
+    before = snapshot(fair, fields)
+    before_organisers = sorted(fair.organisers.values_list("pk", flat=True))
+    for name in FAIR_FIELDS:
+        setattr(fair, name, data.get(name))
+    fair.note = fair.note or ""
+    fair.province_id = fair.commune.parent_id
+    save_versioned(fair, expected_version=expected_version, fields=fields)
+    fair.organisers.set(organisers)
+    changes = diff(before, snapshot(fair, fields))
+    after_organisers = sorted(a.pk for a in organisers)
+    if after_organisers != before_organisers:
+        changes["organisers"] = [before_organisers, after_organisers]
+    record(Action.UPDATE, user=acting_user, obj=fair, changes=changes)
+    return fair
+
+
+@transaction.atomic
+def cancel_fair(fair: JobFair, *, cancelled_on: date, expected_version: int, acting_user: Any):
+    if fair.is_cancelled:
+        raise TransitionError(_("This fair is already cancelled."))
+    if FairContact.objects.filter(registration__fair=fair).exists():
+        raise TransitionError(_("Outcomes are already recorded: the fair cannot be cancelled."))
+    fair.cancelled_on = cancelled_on
+    save_versioned(fair, expected_version=expected_version, fields=["cancelled_on"])
+    record(
+        Action.STATE_CHANGE,
+        user=acting_user,
+        obj=fair,
+        changes={"cancelled_on": [None, cancelled_on]},
+    )
+    return fair
+
+
+def _check_fair_open(fair: JobFair) -> None:
+    if fair.is_cancelled:
+        raise TransitionError(_("This fair was cancelled."))
+
+
+@transaction.atomic
+def add_fair_employer(
+    fair: JobFair, *, employer: Employer, vacancies: list[Vacancy], acting_user: Any
+) -> FairEmployer:
+    _check_fair_open(fair)
+    if any(v.employer_id != employer.pk for v in vacancies):
+        raise ValidationError({"vacancies": _("Choose vacancies of this employer only.")})
+    participant, created = FairEmployer.objects.get_or_create(fair=fair, employer=employer)
+    participant.vacancies.set(vacancies)
+    record(
+        Action.CREATE if created else Action.UPDATE,
+        user=acting_user,
+        obj=participant,
+        changes={
+            "fair": fair.pk,
+            "employer": employer.pk,
+            "vacancies": [v.pk for v in vacancies],
+        },
+    )
+    return participant
