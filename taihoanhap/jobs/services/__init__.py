@@ -8,23 +8,14 @@ consent), `fairs` and `participation` (registration, attendance, contacts); this
 re-exports the ones the views, forms and tests call (`services.record_employment(...)`).
 """
 
-from taihoanhap.jobs.services.employers import (
-    EMPLOYER_FIELDS,
-    create_employer,
-    update_employer,
-)
+from taihoanhap.jobs.services.employers import EMPLOYER_FIELDS, create_employer, update_employer
 from taihoanhap.jobs.services.employment import (
     active_consent,
     give_consent,
     record_employment,
     withdraw_consent,
 )
-from taihoanhap.jobs.services.fairs import (
-    add_fair_employer,
-    cancel_fair,
-    create_fair,
-    update_fair,
-)
+from taihoanhap.jobs.services.fairs import add_fair_employer, cancel_fair, create_fair, update_fair
 from taihoanhap.jobs.services.participation import (
     record_attendance,
     record_contact,

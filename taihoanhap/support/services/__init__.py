@@ -9,23 +9,15 @@ the helpers they share in `base`; this package re-exports the ones the views, fo
 call (`services.send_referral(...)`).
 """
 
-from taihoanhap.support.services.courses import (
-    create_course,
-    update_course,
-)
+from taihoanhap.support.services.courses import create_course, update_course
 from taihoanhap.support.services.enrolments import (
     enrol,
     enrolment_problem,
     finish_enrolment,
     issue_certificate,
 )
-from taihoanhap.support.services.measures import (
-    record_measure,
-)
-from taihoanhap.support.services.needs import (
-    assess_needs,
-    close_need,
-)
+from taihoanhap.support.services.measures import record_measure
+from taihoanhap.support.services.needs import assess_needs, close_need
 from taihoanhap.support.services.referrals import (
     REFERRAL_TRANSITIONS,
     ReferralAction,
