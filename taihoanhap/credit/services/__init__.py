@@ -1,8 +1,8 @@
 """Every write of the credit app: dated parameters, Form 01, loan applications and their status.
 
 Each service runs in one transaction, checks the transition, saves with the version the user
-read (`core.locking.save_versioned`), writes its audit event and, for an individual loan, the
-person's timeline entry, all in that transaction. Timeline summaries carry the loan's kind,
+read and writes its audit event (`audit.services.save_audited`) and, for an individual loan,
+the person's timeline entry, all in that transaction. Timeline summaries carry the loan's kind,
 purpose and amount, never anything about the offence.
 
 Status (Decision 22/2023/QĐ-TTg, in the order the work happens):

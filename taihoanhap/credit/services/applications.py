@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.credit.access import LOAN_DRAFTERS, require_role
 from taihoanhap.credit.eligibility import latest_case
 from taihoanhap.credit.models import LoanApplication, LoanKind, LoanPurpose, LoanStatus
@@ -153,11 +152,7 @@ def update_application(
         before = snapshot(application, EDITABLE_FIELDS)
         for name, value in _data_fields(data).items():
             setattr(application, name, value)
-        save_versioned(application, expected_version=expected_version, fields=EDITABLE_FIELDS)
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=application,
-            changes=diff(before, snapshot(application, EDITABLE_FIELDS)),
+        save_audited(
+            application, before=before, expected_version=expected_version, acting_user=acting_user
         )
     return application

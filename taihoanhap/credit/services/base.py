@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import save_audited
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.core.money import format_vnd
 from taihoanhap.credit.eligibility import latest_case
 from taihoanhap.credit.models import LoanApplication, LoanKind, LoanStatus
@@ -110,12 +109,12 @@ def _apply(
         application.status_changed_on = on
         for name, value in values.items():
             setattr(application, name, value)
-        save_versioned(application, expected_version=expected_version, fields=_STATE_FIELDS)
-        record(
-            Action.STATE_CHANGE,
-            user=acting_user,
-            obj=application,
-            changes=diff(before, snapshot(application, _STATE_FIELDS)),
+        save_audited(
+            application,
+            before=before,
+            action=Action.STATE_CHANGE,
+            expected_version=expected_version,
+            acting_user=acting_user,
         )
         if summary:
             _timeline(

@@ -10,9 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.credit.access import LOAN_DRAFTERS, require_confirmer, require_role
 from taihoanhap.credit.eligibility import latest_case
 from taihoanhap.credit.models import (
@@ -204,11 +203,11 @@ def _change_list(
         before = snapshot(eligible_list, fields)
         for name, value in values.items():
             setattr(eligible_list, name, value)
-        save_versioned(eligible_list, expected_version=expected_version, fields=fields)
-        record(
-            Action.STATE_CHANGE,
-            user=acting_user,
-            obj=eligible_list,
-            changes=diff(before, snapshot(eligible_list, fields)),
+        save_audited(
+            eligible_list,
+            before=before,
+            action=Action.STATE_CHANGE,
+            expected_version=expected_version,
+            acting_user=acting_user,
         )
     return eligible_list

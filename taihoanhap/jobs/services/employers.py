@@ -9,8 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
-from taihoanhap.core.locking import save_versioned
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.jobs.models import Employer
 
 # --- Employers ---------------------------------------------------------------------------------
@@ -65,11 +64,7 @@ def update_employer(
         setattr(employer, name, data[name])
     employer.province_id = employer.commune.parent_id
     _check_employer(employer)
-    save_versioned(employer, expected_version=expected_version, fields=fields)
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=employer,
-        changes=diff(before, snapshot(employer, fields)),
+    save_audited(
+        employer, before=before, expected_version=expected_version, acting_user=acting_user
     )
     return employer

@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.jobs.access import ORGANISER_KINDS
 from taihoanhap.jobs.models import Employer, FairContact, FairEmployer, JobFair, Vacancy
 
@@ -65,13 +64,18 @@ def update_fair(
         setattr(fair, name, data.get(name))
     fair.note = fair.note or ""
     fair.province_id = fair.commune.parent_id
-    save_versioned(fair, expected_version=expected_version, fields=fields)
-    fair.organisers.set(organisers)
-    changes = diff(before, snapshot(fair, fields))
     after_organisers = sorted(a.pk for a in organisers)
-    if after_organisers != before_organisers:
-        changes["organisers"] = [before_organisers, after_organisers]
-    record(Action.UPDATE, user=acting_user, obj=fair, changes=changes)
+    changed_organisers = after_organisers != before_organisers
+    save_audited(
+        fair,
+        before=before,
+        expected_version=expected_version,
+        acting_user=acting_user,
+        extra_changes=(
+            {"organisers": [before_organisers, after_organisers]} if changed_organisers else {}
+        ),
+    )
+    fair.organisers.set(organisers)
     return fair
 
 
@@ -81,13 +85,14 @@ def cancel_fair(fair: JobFair, *, cancelled_on: date, expected_version: int, act
         raise TransitionError(_("This fair is already cancelled."))
     if FairContact.objects.filter(registration__fair=fair).exists():
         raise TransitionError(_("Outcomes are already recorded: the fair cannot be cancelled."))
+    before = snapshot(fair, ["cancelled_on"])
     fair.cancelled_on = cancelled_on
-    save_versioned(fair, expected_version=expected_version, fields=["cancelled_on"])
-    record(
-        Action.STATE_CHANGE,
-        user=acting_user,
-        obj=fair,
-        changes={"cancelled_on": [None, cancelled_on]},
+    save_audited(
+        fair,
+        before=before,
+        action=Action.STATE_CHANGE,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     return fair
 

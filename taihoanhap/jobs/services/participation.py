@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
 from taihoanhap.core.money import format_vnd
@@ -131,16 +131,16 @@ def record_attendance(
         raise TransitionError(_("Attendance can be recorded from the day of the fair."))
     if not attended and registration.contacts.exists():
         raise TransitionError(_("Interviews are recorded for this person: they attended."))
-    before = registration.attendance
+    before = snapshot(registration, ["attendance"])
     registration.attendance = FairAttendance.ATTENDED if attended else FairAttendance.ABSENT
-    if before == registration.attendance:
+    if before["attendance"] == registration.attendance:
         return registration
-    save_versioned(registration, expected_version=expected_version, fields=["attendance"])
-    record(
-        Action.STATE_CHANGE,
-        user=acting_user,
-        obj=registration,
-        changes={"attendance": [before, registration.attendance]},
+    save_audited(
+        registration,
+        before=before,
+        action=Action.STATE_CHANGE,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     if attended:
         add_event(

@@ -10,9 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.jobs.models import Employer, Vacancy
 
 # --- Vacancies ---------------------------------------------------------------------------------
@@ -94,12 +93,12 @@ def update_vacancy(
 
     vacancy.trade_key = search_key(vacancy.trade)
     vacancy.province_id = vacancy.commune.parent_id
-    save_versioned(vacancy, expected_version=expected_version, fields=fields)
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=vacancy,
-        changes=diff(before, snapshot(vacancy, VACANCY_FIELDS)),
+    save_audited(
+        vacancy,
+        before=before,
+        fields=fields,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     return vacancy
 
@@ -111,12 +110,13 @@ def close_vacancy(
     """Close a vacancy before its closing date (all positions filled or withdrawn)."""
     if vacancy.closed_early_on is not None or vacancy.closes_on < closed_on:
         raise TransitionError(_("This vacancy is already closed."))
+    before = snapshot(vacancy, ["closed_early_on"])
     vacancy.closed_early_on = closed_on
-    save_versioned(vacancy, expected_version=expected_version, fields=["closed_early_on"])
-    record(
-        Action.STATE_CHANGE,
-        user=acting_user,
-        obj=vacancy,
-        changes={"closed_early_on": [None, closed_on]},
+    save_audited(
+        vacancy,
+        before=before,
+        action=Action.STATE_CHANGE,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     return vacancy

@@ -13,9 +13,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.registry import deadlines
 from taihoanhap.registry.expungement import expungement_hint
 from taihoanhap.registry.models import Case, CaseStatus, ClosureGround, DeadlineKind, Visibility
@@ -81,12 +80,13 @@ def _save(
         case.status_changed_at = timezone.now()
         fields += ["status", "status_changed_at"]
     version = case.version if expected_version is None else expected_version
-    save_versioned(case, expected_version=version, fields=fields)
-    record(
-        Action.STATE_CHANGE if status else Action.UPDATE,
-        user=acting_user,
-        obj=case,
-        changes=diff(before, snapshot(case, names)),
+    save_audited(
+        case,
+        before=before,
+        fields=fields,
+        action=Action.STATE_CHANGE if status else Action.UPDATE,
+        expected_version=version,
+        acting_user=acting_user,
     )
 
 

@@ -9,8 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
-from taihoanhap.core.locking import save_versioned
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.geo.models import UnitLevel
 from taihoanhap.support.models import ACTIVE_ENROLMENT, Course
 from taihoanhap.support.services.base import _require_agency
@@ -94,15 +93,11 @@ def update_course(
     from taihoanhap.core.text import search_key
 
     course.trade_key = search_key(course.trade)
-    save_versioned(
+    save_audited(
         course,
-        expected_version=expected_version,
+        before=before,
         fields=[*COURSE_FIELDS, "province", "trade_key"],
-    )
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=course,
-        changes=diff(before, snapshot(course, [*COURSE_FIELDS, "province"])),
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     return course

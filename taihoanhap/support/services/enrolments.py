@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.roles import Role
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.registry.models import Case, CaseStatus, Person
 from taihoanhap.registry.timeline import add_event
 from taihoanhap.support.models import (
@@ -128,12 +127,12 @@ def finish_enrolment(
     before = snapshot(enrolment, fields)
     enrolment.status, enrolment.attendance = status, attendance or ""
     enrolment.finished_on, enrolment.note = finished_on, note
-    save_versioned(enrolment, expected_version=expected_version, fields=fields)
-    record(
-        Action.STATE_CHANGE,
-        user=acting_user,
-        obj=enrolment,
-        changes=diff(before, snapshot(enrolment, fields)),
+    save_audited(
+        enrolment,
+        before=before,
+        action=Action.STATE_CHANGE,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     summary = record_text(_FINISH_SUMMARIES[status], course=enrolment.course.title)
     if enrolment.attendance:

@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.registry.models import Case, Person, Visibility
 from taihoanhap.registry.timeline import add_event
 from taihoanhap.support.models import (
@@ -126,14 +125,12 @@ def close_need(
         )
     before = snapshot(need, ["status", "closed_on", "closing_note"])
     need.status, need.closed_on, need.closing_note = status, closed_on, note
-    save_versioned(
-        need, expected_version=expected_version, fields=["status", "closed_on", "closing_note"]
-    )
-    record(
-        Action.STATE_CHANGE,
-        user=acting_user,
-        obj=need,
-        changes=diff(before, snapshot(need, ["status", "closed_on", "closing_note"])),
+    save_audited(
+        need,
+        before=before,
+        action=Action.STATE_CHANGE,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     case = require_open_case(need.person)
     add_event(

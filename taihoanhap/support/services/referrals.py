@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import save_versioned
 from taihoanhap.geo.models import UnitLevel
 from taihoanhap.registry.models import Person, Visibility
 from taihoanhap.registry.timeline import add_event
@@ -196,12 +195,12 @@ def transition_referral(
         referral.decline_reason, referral.closed_on = text.strip(), on
     elif action == ReferralAction.DONE:
         referral.outcome, referral.closed_on = text.strip(), on
-    save_versioned(referral, expected_version=expected_version, fields=fields)
-    record(
-        Action.STATE_CHANGE,
-        user=acting_user,
-        obj=referral,
-        changes=diff(before, snapshot(referral, fields)),
+    save_audited(
+        referral,
+        before=before,
+        action=Action.STATE_CHANGE,
+        expected_version=expected_version,
+        acting_user=acting_user,
     )
     measure = None
     if action == ReferralAction.DONE and referral.purpose in MEASURE_ANSWERS.values():
