@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from taihoanhap.audit.context import current_ip
 from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead, PendingView
+from taihoanhap.core.locking import save_versioned
 from taihoanhap.core.sql import placeholders
 
 
@@ -229,6 +230,37 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
         field = obj._meta.get_field(name)
         values[name] = getattr(obj, field.attname)
     return values
+
+
+def save_audited(
+    instance: models.Model,
+    *,
+    before: Mapping[str, Any],
+    expected_version: int,
+    acting_user: Any,
+    action: str = Action.UPDATE,
+    fields: Sequence[str] | None = None,
+    extra_changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Save an edited record under the optimistic lock and audit what changed, in the caller's
+    transaction.
+
+    `before` is the `snapshot` of the audited fields taken before the caller changed the
+    instance; its keys are the fields compared. `fields` are the columns written when they
+    differ from the audited ones (derived search keys, the province); `extra_changes` are
+    entries the fields cannot show (an M2M set, a file). A stale `expected_version` raises
+    `StaleRecordError` before anything is written. The event is recorded even when no audited
+    field changed: the officer did save the form.
+    """
+    audited = list(before)
+    save_versioned(
+        instance,
+        expected_version=expected_version,
+        fields=list(fields) if fields is not None else audited,
+    )
+    changes = diff(dict(before), snapshot(instance, audited))
+    changes.update(extra_changes or {})
+    return record(action, user=acting_user, obj=instance, changes=changes)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
-from taihoanhap.core.locking import save_versioned
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.money import format_vnd
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.programme.access import (
@@ -106,18 +105,15 @@ def update_line(
             note.strip(),
         )
         try:
+            # A savepoint: the duplicate title is caught before the audit event is written.
             with transaction.atomic():
-                save_versioned(line, expected_version=expected_version, fields=LINE_FIELDS)
+                save_audited(
+                    line, before=before, expected_version=expected_version, acting_user=acting_user
+                )
         except IntegrityError:
             raise ValidationError(
                 {"title": _("This agency already has a line with this title for the year.")}
             ) from None
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=line,
-            changes=diff(before, snapshot(line, LINE_FIELDS)),
-        )
     return line
 
 
@@ -322,12 +318,8 @@ def update_media(
         before = snapshot(activity, MEDIA_FIELDS)
         for name, value in _media_values(data).items():
             setattr(activity, name, value)
-        save_versioned(activity, expected_version=expected_version, fields=MEDIA_FIELDS)
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=activity,
-            changes=diff(before, snapshot(activity, MEDIA_FIELDS)),
+        save_audited(
+            activity, before=before, expected_version=expected_version, acting_user=acting_user
         )
     return activity
 
@@ -433,16 +425,12 @@ def update_recognition(
             setattr(recognition, name, value)
         unit = data.unit
         recognition.province_id = unit.pk if unit.level == UnitLevel.PROVINCE else unit.parent_id
-        save_versioned(
+        save_audited(
             recognition,
-            expected_version=expected_version,
+            before=before,
             fields=[*RECOGNITION_FIELDS, "province"],
-        )
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=recognition,
-            changes=diff(before, snapshot(recognition, RECOGNITION_FIELDS)),
+            expected_version=expected_version,
+            acting_user=acting_user,
         )
     return recognition
 

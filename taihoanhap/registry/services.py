@@ -1,8 +1,9 @@
 """Writes to the registry's records: persons, sentences, releases, opening a case, helpers.
 
 Every function runs in one transaction and writes its audit event in it; editable records are
-saved with `core.locking.save_versioned` against the version the form was opened with. The
-case's state changes live in `registry.lifecycle`.
+saved with `audit.services.save_audited` (`core.locking.save_versioned` and the audit event)
+against the version the form was opened with. The case's state changes live in
+`registry.lifecycle`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.roles import Role
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import diff, record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
 from taihoanhap.registry import deadlines
@@ -184,11 +185,14 @@ def update_person(
         # A random file name: the uploaded one may carry the person's name.
         person.photo.save(f"{uuid.uuid4().hex}{extension}", photo, save=False)
         fields.append("photo")
-    save_versioned(person, expected_version=expected_version, fields=fields)
-    changes = diff(before, snapshot(person, list(data)))
-    if photo is not None:
-        changes["photo"] = ["", "…"]
-    record(Action.UPDATE, user=acting_user, obj=person, changes=changes)
+    save_audited(
+        person,
+        before=before,
+        fields=fields,
+        expected_version=expected_version,
+        acting_user=acting_user,
+        extra_changes={"photo": ["", "…"]} if photo is not None else None,
+    )
     return person
 
 
@@ -219,12 +223,8 @@ def update_sentence(
     before = snapshot(sentence, list(data))
     for name, value in data.items():
         setattr(sentence, name, value)
-    save_versioned(sentence, expected_version=expected_version, fields=list(data))
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=sentence,
-        changes=diff(before, snapshot(sentence, list(data))),
+    save_audited(
+        sentence, before=before, expected_version=expected_version, acting_user=acting_user
     )
     return sentence
 
@@ -241,13 +241,7 @@ def update_release(
     before = snapshot(release, list(data))
     for name, value in data.items():
         setattr(release, name, value)
-    save_versioned(release, expected_version=expected_version, fields=list(data))
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=release,
-        changes=diff(before, snapshot(release, list(data))),
-    )
+    save_audited(release, before=before, expected_version=expected_version, acting_user=acting_user)
     if case is not None and before.get("release_date") != release.release_date:
         case.release = release
         if case.status in (
@@ -398,10 +392,7 @@ def assign_officer(case: Case, *, officer: Any, expected_version: int, acting_us
         raise TransitionError(_("The officer must work in the person's commune or province."))
     before = snapshot(case, ["officer"])
     case.officer = officer
-    save_versioned(case, expected_version=expected_version, fields=["officer"])
-    record(
-        Action.UPDATE, user=acting_user, obj=case, changes=diff(before, snapshot(case, ["officer"]))
-    )
+    save_audited(case, before=before, expected_version=expected_version, acting_user=acting_user)
     add_event(
         case,
         kind="officer_assigned",
