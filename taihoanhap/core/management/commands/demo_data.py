@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from taihoanhap.core.demo import DemoContext
 from taihoanhap.core.discovery import app_modules
@@ -50,7 +50,7 @@ class Command(BaseCommand):
             communes=communes,
             persons=options["persons"],
             rng=random.Random(options["seed"]),
-            today=date.today(),
+            today=timezone.localdate(),
             progress=progress,
         )
         for module in app_modules("demo"):
