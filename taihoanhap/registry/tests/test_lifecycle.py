@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -26,8 +26,9 @@ from taihoanhap.registry.models import (
     Visibility,
 )
 from taihoanhap.registry.tests.factories import make_person, open_case_for, received_case
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def open_kinds(case) -> set[str]:

@@ -22,8 +22,9 @@ from taihoanhap.registry.forms import parse_birth
 from taihoanhap.registry.models import DeadlineKind, HelperKind, Person, ReleaseType, Visibility
 from taihoanhap.registry.tests.factories import make_person, received_case
 from taihoanhap.registry.timeline import add_event, events_for
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def person_data(cast, **overrides):
