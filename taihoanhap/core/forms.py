@@ -20,8 +20,10 @@ class ValidatingModelForm(forms.ModelForm):
     with the caller.
     """
 
-    def __init__(self, *args: Any, instance: models.Model | None = None, **kwargs: Any) -> None:
-        # Model.__getstate__ copies the instance's state and its cache of related objects too,
-        # so the copy shares nothing that validation changes.
-        detached = copy.copy(instance) if instance is not None else None
-        super().__init__(*args, instance=detached, **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        instance: models.Model | None = kwargs.get("instance")
+        if instance is not None:
+            # Model.__getstate__ copies the instance's state and its cache of related objects
+            # too, so the copy shares nothing that validation changes.
+            kwargs["instance"] = copy.copy(instance)
+        super().__init__(*args, **kwargs)

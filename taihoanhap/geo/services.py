@@ -390,7 +390,7 @@ def resolve_commune(
     return sorted(resolved.values(), key=lambda u: u.name_key)
 
 
-def _ancestor_in(unit: AdminUnit, ids: set[int]) -> bool:
+def _ancestor_in(unit: AdminUnit | None, ids: set[int]) -> bool:
     while unit is not None:
         if unit.id in ids:
             return True
