@@ -40,7 +40,7 @@ from taihoanhap.registry.models import (
 from taihoanhap.registry.timeline import add_event
 
 if TYPE_CHECKING:
-    from taihoanhap.accounts.models import User
+    from taihoanhap.accounts.models import Agency, User
 
 PERSON_FIELDS = [
     "full_name",
@@ -285,7 +285,7 @@ def open_case(
     release_type: str,
     release_date: date,
     acting_user: User,
-    facility: Any = None,
+    facility: Agency | None = None,
     facility_name: str = "",
     certificate_number: str = "",
     certificate_date: date | None = None,
@@ -393,7 +393,9 @@ def update_case_notes(case: Case, *, notes: str, expected_version: int, acting_u
 
 
 @transaction.atomic
-def assign_officer(case: Case, *, officer: Any, expected_version: int, acting_user: User) -> Case:
+def assign_officer(
+    case: Case, *, officer: User | None, expected_version: int, acting_user: User
+) -> Case:
     """Assign the police officer in charge (Circular 10/2024 Art. 9)."""
     ensure_in_jurisdiction(case.person, acting_user)
     ensure_open(case)
