@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -21,6 +21,11 @@ from taihoanhap.audit.context import current_ip
 from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead, PendingView
 from taihoanhap.core.locking import save_versioned
 from taihoanhap.core.sql import placeholders
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from taihoanhap.accounts.models import User
 
 
 def _jsonable(value: Any) -> Any:
@@ -110,7 +115,7 @@ def _view_fields() -> tuple[models.Field, ...]:
 def record(
     action: str,
     *,
-    user: Any = None,
+    user: User | AnonymousUser | None = None,
     obj: models.Model | None = None,
     object_type: str = "",
     object_id: str = "",
@@ -124,16 +129,16 @@ def record(
     """
     if obj is not None:
         object_type, object_id = object_label(obj)
-    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    signed_in = user if user is not None and user.is_authenticated else None
     with transaction.atomic():
         last_seq, last_hash = _seal(*_lock_head())
         event = _link(
             AuditEvent(
                 seq=last_seq + 1,
                 at=timezone.now(),
-                user=user if authenticated else None,
-                username=(user.get_username() if authenticated else username)[:150],
-                agency_id=getattr(user, "agency_id", None) if authenticated else None,
+                user=signed_in,
+                username=(signed_in.get_username() if signed_in is not None else username)[:150],
+                agency_id=signed_in.agency_id if signed_in is not None else None,
                 action=Action(action),
                 object_type=object_type,
                 object_id=object_id,
@@ -153,7 +158,7 @@ def _link(event: AuditEvent, prev_hash: str) -> AuditEvent:
     return event
 
 
-def record_view(user: Any, obj: models.Model, *, note: str = "") -> None:
+def record_view(user: User, obj: models.Model, *, note: str = "") -> None:
     """Record that `user` viewed `obj`: one INSERT, chained later with the other views
     (`seal_views`) at the time it happened.
     """
@@ -162,7 +167,7 @@ def record_view(user: Any, obj: models.Model, *, note: str = "") -> None:
         at=timezone.now(),
         user_id=user.pk,
         username=user.get_username()[:150],
-        agency_id=getattr(user, "agency_id", None),
+        agency_id=user.agency_id,
         object_type=object_type,
         object_id=object_id,
         ip=current_ip.get(),
@@ -228,6 +233,7 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
+        assert isinstance(field, models.Field), f"{name} is not a field of {obj}"
         values[name] = getattr(obj, field.attname)
     return values
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
@@ -51,7 +51,7 @@ def create_line(
     title: str,
     estimate: int = 0,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> BudgetLine:
     require(acting_user, BUDGET_WRITERS)
     if not Agency.objects.visible_to(acting_user).filter(pk=agency.pk).exists():
@@ -93,7 +93,7 @@ def update_line(
     estimate: int,
     note: str,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> BudgetLine:
     require(acting_user, BUDGET_WRITERS)
     with transaction.atomic():
@@ -124,7 +124,7 @@ def add_allocation(
     allocated_on: date,
     decision_number: str,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> Allocation:
     require(acting_user, BUDGET_WRITERS)
     if amount <= 0:
@@ -171,7 +171,7 @@ def add_spending(
     document_number: str,
     description: str,
     override_reason: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> Spending:
     """Record money spent against the line's allocation.
 
@@ -275,14 +275,14 @@ def _check_media(data: MediaData, province: AdminUnit) -> None:
         raise ValidationError(errors)
 
 
-def _user_province(user: Any) -> AdminUnit:
+def _user_province(user: User) -> AdminUnit:
     agency = getattr(user, "agency", None)
     if agency is None:
         raise PermissionDenied
     return _province_of(agency.unit)
 
 
-def create_media(*, data: MediaData, acting_user: Any) -> MediaActivity:
+def create_media(*, data: MediaData, acting_user: User) -> MediaActivity:
     require(acting_user, MEDIA_WRITERS)
     province = _user_province(acting_user)
     _check_media(data, province)
@@ -310,7 +310,7 @@ def _media_values(data: MediaData) -> dict[str, Any]:
 
 
 def update_media(
-    activity: MediaActivity, *, data: MediaData, expected_version: int, acting_user: Any
+    activity: MediaActivity, *, data: MediaData, expected_version: int, acting_user: User
 ) -> MediaActivity:
     require(acting_user, MEDIA_WRITERS)
     _check_media(data, activity.province)
@@ -358,7 +358,7 @@ RECOGNITION_FIELDS = [
 ]
 
 
-def _check_unit(unit: AdminUnit, user: Any) -> None:
+def _check_unit(unit: AdminUnit, user: User) -> None:
     """A commune officer records for their commune; a provincial one for the province or any
     of its communes."""
     scope = scope_for(user)
@@ -393,7 +393,7 @@ def _recognition_values(data: RecognitionData) -> dict[str, Any]:
     return values
 
 
-def create_recognition(*, data: RecognitionData, acting_user: Any) -> Recognition:
+def create_recognition(*, data: RecognitionData, acting_user: User) -> Recognition:
     require(acting_user, RECOGNITION_WRITERS)
     _check_unit(data.unit, acting_user)
     _check_recognition(data)
@@ -414,7 +414,7 @@ def create_recognition(*, data: RecognitionData, acting_user: Any) -> Recognitio
 
 
 def update_recognition(
-    recognition: Recognition, *, data: RecognitionData, expected_version: int, acting_user: Any
+    recognition: Recognition, *, data: RecognitionData, expected_version: int, acting_user: User
 ) -> Recognition:
     require(acting_user, RECOGNITION_WRITERS)
     _check_unit(data.unit, acting_user)
@@ -424,7 +424,9 @@ def update_recognition(
         for name, value in _recognition_values(data).items():
             setattr(recognition, name, value)
         unit = data.unit
-        recognition.province_id = unit.pk if unit.level == UnitLevel.PROVINCE else unit.parent_id
+        province_id = unit.pk if unit.level == UnitLevel.PROVINCE else unit.parent_id
+        assert province_id is not None, "every unit below a province has one"
+        recognition.province_id = province_id
         save_audited(
             recognition,
             before=before,
@@ -446,7 +448,7 @@ def add_target(
     min_individual: int,
     effective_from: date,
     source: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> TargetRule:
     """A new target in force from `effective_from` (rows are never edited, so the compliance
     of past years stays as it was judged)."""

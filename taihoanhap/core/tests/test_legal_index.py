@@ -8,7 +8,6 @@ When a refactoring moves a function or a test, the failure lists every entry to 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from taihoanhap.core import legal_index
+from taihoanhap.tests.clock import today
 
 INDEX = legal_index.load()
 
@@ -53,7 +53,7 @@ def test_the_sources_of_configured_numbers_agree_with_the_index():
 def test_the_stored_credit_parameters_cite_the_sources_of_their_rules():
     from taihoanhap.credit.parameters import parameters_on
 
-    rows = parameters_on(date.today()).rows
+    rows = parameters_on(today()).rows
     stored = {legal_index.CREDIT_PARAMETER + key: row.source for key, row in rows.items()}
     assert_none(legal_index.disagreeing_sources(INDEX, stored))
 

@@ -3,7 +3,7 @@ light work), indexed as rule support.minimum-working-age in docs/legal-rules.tom
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,20 +12,21 @@ from django.core.exceptions import ValidationError
 from taihoanhap.jobs import services
 from taihoanhap.jobs.models import Vacancy
 from taihoanhap.jobs.tests.factories import make_employer
+from taihoanhap.tests.clock import today
 
 pytestmark = pytest.mark.django_db
 
 
 def vacancy_data(commune: Any, *, min_age: int) -> dict[str, Any]:
-    today = date.today()
+    opens_on = today()
     return {
         "title": "Thợ hàn",
         "trade": "Hàn điện",
         "count": 2,
         "commune": commune,
         "min_age": min_age,
-        "opens_on": today,
-        "closes_on": today + timedelta(days=30),
+        "opens_on": opens_on,
+        "closes_on": opens_on + timedelta(days=30),
     }
 
 

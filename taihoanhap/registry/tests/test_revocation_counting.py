@@ -10,13 +10,12 @@ strict xfail turns that into a failure: then remove the mark and the gap from th
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.models import ReleaseType, ViolationKind
 from taihoanhap.registry.tests.factories import received_case
+from taihoanhap.tests.clock import today
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def _violation(case, officer, kind: str) -> None:
     lifecycle.record_violation(
         case,
-        occurred_on=date.today(),
+        occurred_on=today(),
         kind=kind,
         description="Vắng mặt khi được triệu tập",
         sanction="Nhắc nhở",

@@ -4,12 +4,11 @@ a transfer request.
 
 from __future__ import annotations
 
-from datetime import date
-
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.models import CaseEvent, Deadline, DeadlineStatus
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def open_kinds(case) -> set[str]:
