@@ -8,12 +8,15 @@ page the access rule would refuse.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import resolve, reverse
-from django.utils.functional import Promise
+from django.utils.functional import Promise, SimpleLazyObject
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from taihoanhap.accounts.access import user_may
 from taihoanhap.core.discovery import app_modules
@@ -99,17 +102,38 @@ def menu_for_role(role: str) -> tuple[dict[str, Any], ...]:
     return tuple(m["children"][0] if len(m.get("children", ())) == 1 else m for m in menu)
 
 
-def navigation(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"nav_menu": (), "header_search_url": None}
-    current = request.resolver_match.view_name if request.resolver_match else ""
+def menu_for(role: str, current: str) -> list[dict[str, Any]]:
+    """The role's menu with the entry of the view named `current` (and its group) active."""
     menu = []
-    for entry in menu_for_role(user.role):
+    for entry in menu_for_role(role):
         if "children" in entry:
             items = [{**item, "active": item["url_name"] == current} for item in entry["children"]]
             entry = {**entry, "children": items, "active": any(i["active"] for i in items)}
         else:
             entry = {**entry, "active": entry["url_name"] == current}
         menu.append(entry)
-    return {"header_search_url": search_url_for_role(user.role), "nav_menu": menu}
+    return menu
+
+
+@lru_cache(maxsize=1024)
+def menu_html(role: str, language: str | None, current: str) -> SafeString:
+    """The menu's markup, rendered once per role, language and current page in each process.
+
+    It holds nothing of the user but the role, and rendering its loops on every page cost about
+    as much as the whole minimal page of PERFORMANCE.md (some 2,800 function calls).
+    """
+    menu = menu_for(role, current)
+    return render_to_string("accounts/site_nav.html", {"nav_menu": menu}) if menu else SafeString()
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_menu": (), "site_nav": "", "header_search_url": None}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    return {
+        "header_search_url": search_url_for_role(user.role),
+        # The menu as data, for whoever asks (the layout uses the cached markup).
+        "nav_menu": SimpleLazyObject(lambda: menu_for(user.role, current)),
+        "site_nav": menu_html(user.role, get_language(), current),
+    }

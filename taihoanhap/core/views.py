@@ -14,10 +14,12 @@ from taihoanhap.accounts.navigation import items_for_role, landing_url
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
     """Each role lands on its own task page; roles without one see their menu as tiles."""
-    target = landing_url(request.user.role)
+    user = request.user
+    assert user.is_authenticated  # @signed_in
+    target = landing_url(user.role)
     if target:
         return redirect(target)
-    return render(request, "core/home.html", {"tiles": items_for_role(request.user.role)})
+    return render(request, "core/home.html", {"tiles": items_for_role(user.role)})
 
 
 @public

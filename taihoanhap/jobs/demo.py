@@ -31,7 +31,7 @@ from taihoanhap.jobs.models import (
 )
 from taihoanhap.jobs.rules import near_release_months
 from taihoanhap.registry.models import Case, CaseEvent, CaseStatus
-from taihoanhap.support.services import record_text
+from taihoanhap.support.services.base import record_text
 
 # (name, sector, size, workforce, returnees, trades offered)
 EMPLOYERS = [

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
+from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.jobs.access import ORGANISER_KINDS
 from taihoanhap.jobs.models import (
@@ -25,7 +26,6 @@ from taihoanhap.registry.models import Sex
 from taihoanhap.support.access import catalogue_q
 from taihoanhap.support.forms import (
     DateInput,
-    ValidatingModelForm,
     VersionedForm,
     communes_for,
     date_field,

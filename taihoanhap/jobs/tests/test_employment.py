@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,10 +15,11 @@ from taihoanhap.jobs.selectors import classification_hint, employment_figures
 from taihoanhap.jobs.tests.factories import make_employer, make_vacancy
 from taihoanhap.registry.models import CaseEvent
 from taihoanhap.support.tests.factories import case_in
+from taihoanhap.tests.clock import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def _record(cast, person, status, days_ago, employer=None, user="commune_a"):

@@ -19,8 +19,9 @@ from taihoanhap.registry.models import (
     TransferStatus,
 )
 from taihoanhap.registry.tests.factories import make_person, open_case_for, received_case
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def action_url(case, slug):

@@ -20,10 +20,11 @@ from taihoanhap.registry import deadlines as registry_deadlines
 from taihoanhap.registry import lifecycle, services
 from taihoanhap.registry.forms import parse_birth
 from taihoanhap.registry.models import DeadlineKind, HelperKind, Person, ReleaseType, Visibility
-from taihoanhap.registry.tests.factories import make_person, received_case
+from taihoanhap.registry.tests.factories import make_person, make_sentence, received_case
 from taihoanhap.registry.timeline import add_event, events_for
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def person_data(cast, **overrides):
@@ -245,6 +246,30 @@ def test_an_officer_of_another_commune_can_neither_open_nor_post_the_edit_form(c
     assert client_for("commune_b").post(url, data).status_code == 404
     person.refresh_from_db()
     assert (person.phone, person.version) == ("0912 000 111", 1)
+
+
+def test_correcting_a_sentence_audits_the_values_before_and_after(client_for, cast):
+    # The form validates on a copy: the sentence the view hands to the service is still as read,
+    # so the audit trail gets the old value and the new one (not the new one twice).
+    person = make_person(cast.commune_a)
+    sentence = make_sentence(person, term_years=3)
+    url = reverse("registry:sentence_edit", kwargs={"pk": sentence.pk})
+    data = {
+        "judgment_number": sentence.judgment_number,
+        "judgment_date": f"{sentence.judgment_date:%d/%m/%Y}",
+        "court": sentence.court,
+        "offences": sentence.offences,
+        "articles": "173",
+        "term_years": "4",
+        "term_months": "0",
+        "start_date": f"{sentence.start_date:%d/%m/%Y}",
+        "end_date": f"{sentence.end_date:%d/%m/%Y}",
+        "version": sentence.version,
+    }
+    response = client_for("commune_a").post(url, data)
+    assert response.status_code == 302
+    update = AuditEvent.objects.get(action=Action.UPDATE, object_id=str(sentence.pk))
+    assert update.changes["term_years"] == [3, 4]
 
 
 # --- The person page ---------------------------------------------------------------------------

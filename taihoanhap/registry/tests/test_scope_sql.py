@@ -21,6 +21,7 @@ from taihoanhap.registry.models import Case, Deadline, DeadlineKind, Person, Rel
 from taihoanhap.registry.selectors import cases_for_page, person_for_page, sentences_for_page
 from taihoanhap.registry.tests.factories import make_case, make_sentence
 from taihoanhap.tests.cast import PERSONAS
+from taihoanhap.tests.clock import today
 
 
 @pytest.fixture
@@ -46,12 +47,10 @@ def spread(cast):
             to_province=target.parent,
             to_address="Ấp 1",
             reason="Chuyển nơi ở",
-            requested_on=date.today(),
+            requested_on=today(),
         )
     for record in cases:
-        registry_deadlines.open_deadline(
-            record, kind=DeadlineKind.CLASSIFICATION, due_on=date.today()
-        )
+        registry_deadlines.open_deadline(record, kind=DeadlineKind.CLASSIFICATION, due_on=today())
     return cases
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from datetime import date
 
 import pytest
 
@@ -22,6 +21,7 @@ from taihoanhap.registry.models import CaseEvent
 from taihoanhap.support import demo as support_demo
 from taihoanhap.support.models import Certificate, Course, Enrolment, Need, Referral
 from taihoanhap.support.tests.factories import case_in, inmate_case
+from taihoanhap.tests.clock import today
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def _context(cast) -> DemoContext:
         communes=[cast.commune_a, cast.commune_b],
         persons=0,
         rng=random.Random(7),
-        today=date.today(),
+        today=today(),
         progress=lambda message: None,
         agencies=agencies,
         users={

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import date
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 
 from taihoanhap.core.demo import DemoContext
 from taihoanhap.core.discovery import app_modules
@@ -20,13 +21,13 @@ class Command(BaseCommand):
         "With --if-empty it does nothing when demo accounts already exist."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--persons", type=int, default=300, help="number of persons")
         parser.add_argument("--province", default=None, help="province code (default: setting)")
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--if-empty", action="store_true", help="skip if data exists")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         from django.conf import settings
 
         from taihoanhap.accounts.models import User
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             communes=communes,
             persons=options["persons"],
             rng=random.Random(options["seed"]),
-            today=date.today(),
+            today=timezone.localdate(),
             progress=progress,
         )
         for module in app_modules("demo"):

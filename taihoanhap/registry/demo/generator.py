@@ -1,36 +1,44 @@
-"""Demo persons, sentences, releases and cases in every state, over the province's communes.
-
-Realistic Vietnamese names (with diacritics), dates relative to the demo's "today", citizen IDs
-that agree with the birth year and sex (core.citizen_id: place code of the birth registration,
-century/sex digit, year), classifications, helpers, deadlines and timeline entries. The demo
-commune officer's commune (`ctx.data["commune_a"]`) gets enough cases in every state, with
-deadlines due and overdue. Built for volume: everything is bulk-created in batches with ids
-assigned up front (the foreign keys are checked at commit), no query per person, so
-`demo_data --persons 1000000` works on PostgreSQL. Leaves `ctx.data["managed_case_ids"]`: the
-open cases under management or on probation, for the apps after this one.
+"""One demo person at a time: identity, sentence, release and a case in the chosen state, with
+its classifications, helpers, deadlines and timeline entries, added to a batch.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
-
-from django.db import connections, router
-from django.utils import timezone
 
 from taihoanhap.core import workdays
 from taihoanhap.core.demo import DemoContext
 from taihoanhap.core.text import search_key
 from taihoanhap.geo.models import UnitKind
 from taihoanhap.registry import deadlines as dl
+from taihoanhap.registry.demo.rows import Batch
+from taihoanhap.registry.demo.vocabulary import (
+    CLASS_REASONS,
+    CLOSURE_LABELS,
+    CLOSURES,
+    ETHNICITIES,
+    FACILITIES,
+    FAMILY,
+    GIVEN_F,
+    GIVEN_M,
+    HAMLETS,
+    MIDDLE_F,
+    MIDDLE_M,
+    OFFENCES,
+    ORGANISATIONS,
+    PLACE_CODES,
+    RELATIVES,
+    STATES,
+    STREETS,
+    Picker,
+    S,
+)
 from taihoanhap.registry.models import (
     AbsenceRequest,
     Case,
     CaseEvent,
-    CaseStatus,
     Classification,
     ClosureGround,
     Deadline,
@@ -44,250 +52,10 @@ from taihoanhap.registry.models import (
     Reoffence,
     Sentence,
     Sex,
-    Transfer,
     Violation,
     Visibility,
 )
 from taihoanhap.registry.places import BIRTH_REGISTRATION_CODES
-
-BATCH = 2000
-S = CaseStatus
-
-FAMILY = [
-    ("Nguyễn", 380), ("Trần", 110), ("Lê", 95), ("Phạm", 70), ("Hoàng", 30), ("Huỳnh", 40),
-    ("Phan", 45), ("Vũ", 20), ("Võ", 35), ("Đặng", 20), ("Bùi", 20), ("Đỗ", 15), ("Hồ", 15),
-    ("Ngô", 13), ("Dương", 10), ("Lý", 5), ("Đinh", 5), ("Trương", 10), ("Lâm", 5), ("Mai", 5),
-    ("Đoàn", 5), ("Cao", 4), ("Hà", 4), ("Lưu", 3), ("Châu", 3), ("Thái", 3), ("Tô", 3),
-    ("Tạ", 2), ("La", 2), ("Kiều", 1),
-]  # fmt: skip
-MIDDLE_M = ["Văn"] * 8 + [
-    "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Thành", "Hoàng", "Ngọc", "Xuân", "Đình",
-    "Tấn", "Trung", "Quang", "Tuấn", "Thế", "Duy", "Gia", "Hồng",
-]  # fmt: skip
-MIDDLE_F = ["Thị"] * 8 + [
-    "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Bích", "Hồng", "Minh", "Phương", "Thùy", "Ánh",
-]  # fmt: skip
-GIVEN_M = [
-    "An", "Anh", "Bảo", "Bình", "Cường", "Chiến", "Công", "Dũng", "Duy", "Dương", "Đạt", "Điền",
-    "Đông", "Đức", "Giang", "Hải", "Hào", "Hậu", "Hiếu", "Hiệp", "Hòa", "Hoàng", "Hùng", "Huy",
-    "Hưng", "Khải", "Khang", "Khánh", "Khoa", "Kiên", "Lâm", "Lộc", "Long", "Lợi", "Luân",
-    "Minh", "Nam", "Nghĩa", "Nhân", "Phát", "Phong", "Phú", "Phúc", "Phương", "Quang", "Quân",
-    "Quốc", "Sang", "Sơn", "Tài", "Tâm", "Tân", "Thắng", "Thanh", "Thành", "Thiện", "Thịnh",
-    "Thông", "Tiến", "Toàn", "Trí", "Trọng", "Trung", "Tú", "Tuấn", "Tùng", "Việt", "Vinh",
-    "Vũ", "Vương",
-]  # fmt: skip
-GIVEN_F = [
-    "Anh", "Bích", "Châu", "Chi", "Dung", "Duyên", "Hà", "Hằng", "Hạnh", "Hiền", "Hoa", "Hồng",
-    "Huệ", "Hương", "Lan", "Liên", "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Ngọc", "Nhung",
-    "Oanh", "Phượng", "Quyên", "Tâm", "Thảo", "Thoa", "Thu", "Thủy", "Trang", "Tuyết", "Vân",
-    "Yến",
-]  # fmt: skip
-ETHNICITIES = [("Kinh", 900), ("Hoa", 25), ("Khmer", 15), ("Tày", 12), ("Nùng", 15),
-               ("S'tiêng", 15), ("Chơro", 8), ("Mạ", 5), ("Mường", 5)]  # fmt: skip
-# Place of birth registration: most were born in the province (the merged Đồng Nai and
-# Bình Phước), others across the country.
-PLACE_CODES = [("075", 450), ("070", 250), ("079", 60), ("074", 40), ("072", 25), ("077", 20),
-               ("068", 15), ("040", 20), ("038", 20), ("036", 10), ("052", 15), ("066", 15),
-               ("089", 10), ("094", 10), ("001", 10), ("031", 5)]  # fmt: skip
-# (offence, Criminal Code articles, weight, term range in months)
-OFFENCES = [
-    ("Trộm cắp tài sản", [173], 300, (6, 48)),
-    ("Tàng trữ trái phép chất ma túy", [249], 200, (12, 84)),
-    ("Mua bán trái phép chất ma túy", [251], 80, (24, 180)),
-    ("Cố ý gây thương tích", [134], 120, (6, 72)),
-    ("Cướp giật tài sản", [171], 60, (12, 84)),
-    ("Lừa đảo chiếm đoạt tài sản", [174], 60, (12, 120)),
-    ("Đánh bạc", [321], 60, (6, 36)),
-    ("Tổ chức đánh bạc", [322], 20, (12, 60)),
-    ("Cướp tài sản", [168], 30, (36, 180)),
-    ("Giết người", [123], 10, (84, 240)),
-    ("Vi phạm quy định về tham gia giao thông đường bộ", [260], 30, (6, 36)),
-    ("Gây rối trật tự công cộng", [318], 30, (6, 24)),
-]
-FACILITIES = ["Trại giam Xuân Lộc", "Trại giam Z30D", "Trại giam Thủ Đức", "Trại giam Phú Sơn 4",
-              "Trại giam An Phước", "Trại giam Tống Lê Chân"]  # fmt: skip
-STREETS = ["Nguyễn Ái Quốc", "Phạm Văn Thuận", "Hùng Vương", "Lê Duẩn", "Trần Hưng Đạo",
-           "Cách Mạng Tháng Tám", "Võ Thị Sáu", "Đồng Khởi", "30 Tháng 4", "Nguyễn Văn Trị",
-           "Quốc lộ 1A", "Quốc lộ 20", "Phú Riềng Đỏ", "Trần Phú"]  # fmt: skip
-HAMLETS = ["Ấp 1", "Ấp 2", "Ấp 3", "Ấp 4", "Ấp 5", "Ấp Bình Lộc", "Ấp Tân Hòa", "Ấp Thuận Hòa",
-           "Ấp Suối Cát", "Ấp Bến Cam", "Ấp Phú Lâm", "Ấp Sóc Ruộng"]  # fmt: skip
-ORGANISATIONS = ["Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh",
-                 "Mặt trận Tổ quốc", "Hội Nông dân"]  # fmt: skip
-CLASS_REASONS = {
-    "A": "Chấp hành tốt, có việc làm ổn định",
-    "B": "Chấp hành tốt nhưng chưa có việc làm ổn định",
-    "C": "Chưa chấp hành nghiêm, quan hệ với đối tượng xấu",
-}
-CLOSURE_LABELS = {
-    ClosureGround.EXPUNGED: "Kết thúc quản lý: đương nhiên được xóa án tích",
-    ClosureGround.EXPUNGED_BY_COURT: "Kết thúc quản lý: được xóa án tích theo quyết định "
-    "của Tòa án",
-    ClosureGround.DIED: "Kết thúc quản lý: đã chết",
-    ClosureGround.NOT_RESIDING: "Kết thúc quản lý: không cư trú tại địa phương",
-    ClosureGround.PAROLE_REVOKED: "Kết thúc quản lý: bị hủy quyết định tha tù trước thời hạn",
-    ClosureGround.NEW_SENTENCE: "Kết thúc quản lý: bị kết án mới",
-    ClosureGround.OTHER: "Kết thúc quản lý: lý do khác",
-}
-RELATIVES = ["Mẹ", "Cha", "Vợ", "Anh trai", "Chị gái", "Em trai", "Chồng"]
-
-# State of the case: weight for the province at large. Commune A cycles through all of them.
-STATES = [
-    (S.EXPECTED, 50),
-    (S.ADDRESS_VERIFIED, 30),
-    (S.ADDRESS_MISMATCH, 10),
-    (S.UNDER_MANAGEMENT, 420),
-    (S.ON_PROBATION, 70),
-    (S.HELD, 30),
-    (S.CLOSED, 390),
-]
-CLOSURES = [
-    (ClosureGround.EXPUNGED, 600),
-    (ClosureGround.EXPUNGED_BY_COURT, 50),
-    (ClosureGround.DIED, 50),
-    (ClosureGround.NOT_RESIDING, 60),
-    (ClosureGround.PAROLE_REVOKED, 30),
-    (ClosureGround.NEW_SENTENCE, 110),
-    (ClosureGround.OTHER, 100),
-]
-
-
-class Picker:
-    """Weighted choices without rebuilding cumulative weights on every draw."""
-
-    def __init__(self, rng: Any, weighted: list[tuple[Any, int]]):
-        self.rng = rng
-        self.values = [value for value, _ in weighted]
-        self.weights = [weight for _, weight in weighted]
-        total, self.cumulative = 0, []
-        for weight in self.weights:
-            total += weight
-            self.cumulative.append(total)
-
-    def __call__(self) -> Any:
-        return self.rng.choices(self.values, cum_weights=self.cumulative)[0]
-
-
-@dataclass
-class Batch:
-    persons: list[Person] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    releases: list[Release] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    events: list[CaseEvent] = field(default_factory=list)
-    deadlines: list[Deadline] = field(default_factory=list)
-    classifications: list[Classification] = field(default_factory=list)
-    helpers: list[Helper] = field(default_factory=list)
-    violations: list[Violation] = field(default_factory=list)
-    reoffences: list[Reoffence] = field(default_factory=list)
-    absences: list[AbsenceRequest] = field(default_factory=list)
-    assessments: list[ProbationAssessment] = field(default_factory=list)
-
-    def save(self) -> None:
-        # A person points at a case inserted after them: that one key is checked at commit
-        # (see `generate`), every other as each table is written.
-        model: Any
-        for model, rows in (
-            (Person, self.persons),
-            (Sentence, self.sentences),
-            (Release, self.releases),
-            (Case, self.cases),
-            (CaseEvent, self.events),
-            (Deadline, self.deadlines),
-            (Classification, self.classifications),
-            (Helper, self.helpers),
-            (Violation, self.violations),
-            (Reoffence, self.reoffences),
-            (AbsenceRequest, self.absences),
-            (ProbationAssessment, self.assessments),
-        ):
-            if rows:
-                insert_rows(model, rows)
-
-
-def check_keys_as_written() -> None:
-    """On PostgreSQL, check foreign keys per statement, except the person's current case.
-
-    Django declares them deferred to commit: a million persons' records would queue tens of
-    millions of checks in the server's memory. SQLite counts deferred violations instead of
-    queueing them, so it needs nothing.
-    """
-    connection = connections[router.db_for_write(Person)]
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, Person._meta.db_table)
-        current_case = [
-            name
-            for name, spec in constraints.items()
-            if spec["foreign_key"] and spec["columns"] == ["current_case_id"]
-        ]
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for name in current_case:
-            cursor.execute(f"SET CONSTRAINTS {connection.ops.quote_name(name)} DEFERRED")
-
-
-# Field types whose Python values the database drivers take as they are.
-_PLAIN = {
-    "CharField",
-    "TextField",
-    "IntegerField",
-    "SmallIntegerField",
-    "BigIntegerField",
-    "PositiveIntegerField",
-    "PositiveSmallIntegerField",
-    "BooleanField",
-    "AutoField",
-    "BigAutoField",
-}
-
-
-def insert_rows(model: Any, rows: list[Any]) -> None:
-    """INSERT fully built instances with one executemany: what bulk_create does, without
-    compiling a multi-row statement per batch (most of its time at this volume). Values that
-    need it go through their field's own conversion, so each engine stores what the ORM would.
-    """
-    connection = connections[router.db_for_write(model)]
-    columns = list(model._meta.concrete_fields)
-    now = timezone.now()
-    plan = []
-    for column in columns:
-        target = column.target_field if column.is_relation else column
-        if getattr(column, "auto_now", False) or getattr(column, "auto_now_add", False):
-            plan.append((column.attname, "constant", column.get_db_prep_save(now, connection)))
-        elif target.get_internal_type() in _PLAIN:
-            plan.append((column.attname, "plain", None))
-        else:
-            plan.append((column.attname, "convert", column))
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
-        quote(model._meta.db_table),
-        ", ".join(quote(column.column) for column in columns),
-        ", ".join(["%s"] * len(columns)),
-    )
-    params = []
-    for row in rows:
-        values = []
-        for attname, how, extra in plan:
-            if how == "constant":
-                values.append(extra)
-                continue
-            value = getattr(row, attname)
-            if how == "convert" and value is not None:
-                value = extra.get_db_prep_save(value, connection)
-            values.append(value)
-        params.append(values)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY: one stream per table and batch instead of a statement per row.
-            copy_sql = "COPY {} ({}) FROM STDIN".format(
-                quote(model._meta.db_table), ", ".join(quote(c.column) for c in columns)
-            )
-            with cursor.cursor.copy(copy_sql) as copy:
-                for values in params:
-                    copy.write_row(values)
-            return
-        for start in range(0, len(params), 1000):
-            cursor.executemany(sql, params[start : start + 1000])
 
 
 class Generator:
@@ -770,95 +538,3 @@ class Generator:
         label = CLOSURE_LABELS[ground]
         police = ground in (ClosureGround.PAROLE_REVOKED, ClosureGround.NEW_SENTENCE)
         self.event(batch, case, "closed", closed, label, police=police)
-
-
-def _communes(ctx: DemoContext, gen: Generator) -> Iterator[tuple[Any, str]]:
-    """(commune, state) for each person: commune A and B first, cycling through every state so
-    the demo officers see each of them; the rest spread over the province at the usual mix."""
-    states = [state for state, _ in STATES]
-    fixed: list[tuple[Any, int]] = []
-    if gen.commune_a is not None:
-        fixed.append((gen.commune_a, max(min(ctx.persons, 120), ctx.persons // 50)))
-    if gen.commune_b is not None and gen.commune_b != gen.commune_a:
-        fixed.append((gen.commune_b, max(min(ctx.persons // 3, 50), ctx.persons // 100)))
-    made = 0
-    for commune, count in fixed:
-        for number in range(count):
-            if made >= ctx.persons:
-                return
-            # Round-robin over the states for the first few, the usual mix after.
-            yield commune, states[number % len(states)] if number < 70 else gen.state()
-            made += 1
-    others = [c for c in ctx.communes if c not in {f[0] for f in fixed}] or ctx.communes
-    while made < ctx.persons:
-        yield gen.rng.choice(others), gen.state()
-        made += 1
-
-
-def _transfers(ctx: DemoContext, gen: Generator) -> None:
-    """A few transfers waiting for commune A's answer, and one it sent."""
-    if gen.commune_a is None or not gen.managed_case_ids:
-        return
-    cases = list(
-        Case.objects.filter(id__in=gen.managed_case_ids[-400:])
-        .exclude(person__commune=gen.commune_a)
-        .select_related("person")[:3]
-    )
-    outgoing = list(
-        Case.objects.filter(
-            id__in=gen.managed_case_ids[:400], person__commune=gen.commune_a
-        ).select_related("person")[:1]
-    )
-    transfers = []
-    for case in cases:
-        transfers.append((case, gen.commune_a))
-    if gen.commune_b is not None:
-        transfers += [(case, gen.commune_b) for case in outgoing]
-    for case, target in transfers:
-        person = case.person
-        requested = ctx.today - gen.days(0, 5)
-        Transfer.objects.create(
-            case=case,
-            person=person,
-            from_commune_id=person.commune_id,
-            from_province_id=person.province_id,
-            to_commune=target,
-            to_province_id=target.parent_id,
-            to_address=gen.address(target),
-            reason="Chuyển về sống cùng gia đình",
-            requested_on=requested,
-        )
-        CaseEvent.objects.create(
-            case=case,
-            person=person,
-            kind="transfer_requested",
-            occurred_on=requested,
-            summary=f"Đề nghị chuyển đến {target.full_name}",
-        )
-
-
-def generate(ctx: DemoContext) -> None:
-    if Person.objects.exists():
-        ctx.progress("persons already present: registry demo skipped")
-        return
-    if not ctx.communes:
-        ctx.progress("no communes: run manage.py load_units first")
-        return
-    check_keys_as_written()
-    gen = Generator(ctx)
-    batch = Batch()
-    done = 0
-    report_every = max(BATCH, (ctx.persons // 20) // BATCH * BATCH)
-    for commune, state in _communes(ctx, gen):
-        gen.person(batch, commune, state)
-        done += 1
-        if len(batch.persons) >= BATCH:
-            batch.save()
-            batch = Batch()
-            if done % report_every == 0:
-                ctx.progress(f"{done:,} / {ctx.persons:,} persons")
-    batch.save()
-    _transfers(ctx, gen)
-    ctx.data["managed_case_ids"] = gen.managed_case_ids
-    summary = ", ".join(f"{state}: {count:,}" for state, count in sorted(gen.counts.items()))
-    ctx.progress(f"{done:,} persons with their cases ({summary})")
