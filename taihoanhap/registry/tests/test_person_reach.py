@@ -40,6 +40,7 @@ from taihoanhap.registry.models import (
 from taihoanhap.registry.selectors import person_for_page
 from taihoanhap.registry.tests.factories import make_case
 from taihoanhap.tests.cast import PERSONAS
+from taihoanhap.tests.clock import today
 
 MOVING_IN = 501  # one more than the old cap of the querysets' id list
 
@@ -48,7 +49,7 @@ def _bulk_moving_in(cast, count: int) -> list[Person]:
     """`count` persons of the other province with a pending transfer into commune A, created
     in five statements; the last person's transfer is the newest.
     """
-    today = date.today()
+    moved_on = today()
     persons = Person.objects.bulk_create(
         Person(
             full_name=f"Trần Văn Chuyển {n}",
@@ -95,7 +96,7 @@ def _bulk_moving_in(cast, count: int) -> list[Person]:
             to_province=cast.province,
             to_address="Ấp 2",
             reason="Về sống với gia đình",
-            requested_on=today if n == count - 1 else today - timedelta(days=30),
+            requested_on=moved_on if n == count - 1 else moved_on - timedelta(days=30),
         )
         for n, case in enumerate(cases)
     )
@@ -107,9 +108,7 @@ def moving_in(cast):
     persons = _bulk_moving_in(cast, MOVING_IN)
     # People of the communes themselves, so that each persona sees a set of its own.
     for commune in (cast.commune_a, cast.commune_b, cast.other_commune):
-        open_deadline(
-            make_case(commune=commune), kind=DeadlineKind.CLASSIFICATION, due_on=date.today()
-        )
+        open_deadline(make_case(commune=commune), kind=DeadlineKind.CLASSIFICATION, due_on=today())
     return persons
 
 
