@@ -20,6 +20,7 @@ from django.utils import timezone
 from taihoanhap.audit.context import current_ip
 from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead, PendingView
 from taihoanhap.core.locking import save_versioned
+from taihoanhap.core.models import VersionedModel
 from taihoanhap.core.sql import placeholders
 
 if TYPE_CHECKING:
@@ -239,11 +240,11 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 
 def save_audited(
-    instance: models.Model,
+    instance: VersionedModel,
     *,
     before: Mapping[str, Any],
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
     action: str = Action.UPDATE,
     fields: Sequence[str] | None = None,
     extra_changes: Mapping[str, Any] | None = None,

@@ -42,6 +42,7 @@ from taihoanhap.registry.timeline import add_event
 
 if TYPE_CHECKING:
     from taihoanhap.accounts.models import Agency, User
+    from taihoanhap.geo.models import AdminUnit
 
 PERSON_FIELDS = [
     "full_name",
@@ -142,7 +143,7 @@ def sync_person(case: Case) -> None:
 
 
 @transaction.atomic
-def create_person(*, acting_user: User, commune: Any, **data: Any) -> Person:
+def create_person(*, acting_user: User, commune: AdminUnit, **data: Any) -> Person:
     """Register a person living in `commune` (which must lie in the officer's jurisdiction)."""
     unknown = set(data) - set(PERSON_FIELDS)
     if unknown:

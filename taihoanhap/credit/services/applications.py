@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -54,7 +55,7 @@ def _validate(data: ApplicationData, kind: str) -> None:
 
 
 def create_individual_application(
-    *, person: Person, data: ApplicationData, today: date, acting_user: Any
+    *, person: Person, data: ApplicationData, today: date, acting_user: User
 ) -> LoanApplication:
     """Draw up a loan for a returnee, borrowing through the household representative
     (Decision 22/2023/QĐ-TTg Art. 4)."""
@@ -91,7 +92,7 @@ def create_individual_application(
 
 
 def create_business_application(
-    *, employer: Any, data: ApplicationData, today: date, acting_user: Any
+    *, employer: Any, data: ApplicationData, today: date, acting_user: User
 ) -> LoanApplication:
     """Draw up a loan for a business employing returnees; its plan goes on Form 02."""
     require_role(acting_user, LOAN_DRAFTERS)
@@ -135,7 +136,7 @@ def update_application(
     *,
     data: ApplicationData,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> LoanApplication:
     """Correct an application before it goes to the bank (a business plan only before Form 02)."""
     require_role(acting_user, LOAN_DRAFTERS)

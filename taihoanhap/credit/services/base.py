@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import save_audited
 from taihoanhap.core.errors import TransitionError
@@ -90,7 +91,7 @@ def _apply(
     target: str,
     *,
     on: date,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None = None,
     summary: str = "",
     summary_extra: dict[str, str] | None = None,
@@ -128,7 +129,9 @@ def _apply(
 
 
 def _attname(name: str) -> str:
-    return LoanApplication._meta.get_field(name).attname
+    field = LoanApplication._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{name} is a column of LoanApplication"
+    return field.attname
 
 
 def _stored_names() -> list[str]:
@@ -139,7 +142,7 @@ def _timeline(
     application: LoanApplication,
     *,
     on: date,
-    acting_user: Any,
+    acting_user: User,
     summary: str,
     extra: dict[str, str] | None = None,
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.credit.access import LOAN_DRAFTERS, require_confirmer, require_role
 from taihoanhap.credit.eligibility import assess
@@ -23,11 +24,12 @@ from taihoanhap.credit.models import (
 )
 from taihoanhap.credit.services.base import _apply, check_transition
 from taihoanhap.credit.services.lists import add_entry, create_list
+from taihoanhap.geo.models import AdminUnit
 
 # --- Loan applications: the commune's confirmation ------------------------------------------------
 
 
-def open_list_for(commune: Any, *, today: date, acting_user: Any) -> EligibleList:
+def open_list_for(commune: AdminUnit, *, today: date, acting_user: User) -> EligibleList:
     """The commune's Form 01 list still being drawn up (a new one if there is none)."""
     existing = (
         EligibleList.objects.filter(commune=commune, status=ListStatus.DRAFT)
@@ -38,13 +40,14 @@ def open_list_for(commune: Any, *, today: date, acting_user: Any) -> EligibleLis
 
 
 def put_on_list(
-    application: LoanApplication, *, today: date, acting_user: Any
+    application: LoanApplication, *, today: date, acting_user: User
 ) -> EligibleListEntry:
     """From a draft application: add its person to the commune's Form 01 being drawn up."""
     require_role(acting_user, LOAN_DRAFTERS)
     if application.kind != LoanKind.INDIVIDUAL or application.status != LoanStatus.DRAFT:
         raise TransitionError(_("Only a draft individual application goes on Form 01."))
     person = application.person
+    assert person is not None  # an individual loan has a person (credit_loan_borrower_fits_kind)
     with transaction.atomic():
         eligible_list = open_list_for(person.commune, today=today, acting_user=acting_user)
         existing = eligible_list.entries.filter(person=person).first()
@@ -60,7 +63,7 @@ def put_on_list(
 
 
 def mark_on_list(
-    application: LoanApplication, *, expected_version: int, today: date, acting_user: Any
+    application: LoanApplication, *, expected_version: int, today: date, acting_user: User
 ) -> LoanApplication:
     """A draft application whose person is already on a confirmed Form 01 of their commune."""
     from taihoanhap.credit.eligibility import confirmed_entry
@@ -69,7 +72,9 @@ def mark_on_list(
     check_transition(application, LoanStatus.ON_LIST)
     if application.kind != LoanKind.INDIVIDUAL:
         raise TransitionError(_("A business loan is confirmed on Form 02."))
-    entry = confirmed_entry(application.person_id, application.person.commune_id)
+    person = application.person
+    assert person is not None  # an individual loan has a person (credit_loan_borrower_fits_kind)
+    entry = confirmed_entry(application.person_id, person.commune_id)
     if entry is None:
         raise TransitionError(
             _("The person is not on a confirmed Form 01 list of their commune yet.")
@@ -86,7 +91,7 @@ def mark_on_list(
 
 
 def confirm_plan(
-    application: LoanApplication, *, confirmed_on: date, expected_version: int, acting_user: Any
+    application: LoanApplication, *, confirmed_on: date, expected_version: int, acting_user: User
 ) -> LoanApplication:
     """Form 02: the commune People's Committee confirms a business's loan plan."""
     require_confirmer(acting_user, application.commune_id)
@@ -106,7 +111,7 @@ def confirm_plan(
 
 
 def submit_application(
-    application: LoanApplication, *, submitted_on: date, expected_version: int, acting_user: Any
+    application: LoanApplication, *, submitted_on: date, expected_version: int, acting_user: User
 ) -> LoanApplication:
     """Send the file to the bank. Refused while a rule is plainly not met; rules that only the
     bank can check (its other programmes) stay open for the bank."""
@@ -115,6 +120,7 @@ def submit_application(
     extra: dict[str, Any] = {}
     if application.kind == LoanKind.BUSINESS:
         employer = application.employer
+        assert employer is not None  # a business loan has an employer (the same constraint)
         extra = {
             "workforce": employer.workforce,
             "returnees_on_contract": employer.returnees_on_contract,

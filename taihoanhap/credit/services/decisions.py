@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.credit.access import LOAN_DECIDERS, require_role
 from taihoanhap.credit.eligibility import assess
@@ -24,7 +24,7 @@ def approve(
     decided_on: date,
     no_other_debt: bool,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> LoanApplication:
     """Approve `amount`: every rule must be met on the day of the decision, with that amount."""
     require_role(acting_user, LOAN_DECIDERS)
@@ -70,7 +70,7 @@ def reject(
     reason: str,
     decided_on: date,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> LoanApplication:
     require_role(acting_user, LOAN_DECIDERS)
     check_transition(application, LoanStatus.REJECTED)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -23,13 +24,14 @@ from taihoanhap.credit.models import (
     LoanStatus,
 )
 from taihoanhap.credit.services.base import _apply
+from taihoanhap.geo.models import AdminUnit
 from taihoanhap.registry.models import Person
 
 # --- Form 01 ------------------------------------------------------------------------------------
 
 
 def create_list(
-    *, commune: Any, drawn_up_on: date, number: str = "", acting_user: Any
+    *, commune: AdminUnit, drawn_up_on: date, number: str = "", acting_user: User
 ) -> EligibleList:
     require_role(acting_user, LOAN_DRAFTERS)
     with transaction.atomic():
@@ -55,7 +57,7 @@ def add_entry(
     purpose: str = "",
     needed_amount: int | None = None,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> EligibleListEntry:
     """Put a returnee living in the commune on a Form 01 list still being drawn up."""
     require_role(acting_user, LOAN_DRAFTERS)
@@ -90,7 +92,7 @@ def add_entry(
     return entry
 
 
-def remove_entry(entry: EligibleListEntry, *, acting_user: Any) -> None:
+def remove_entry(entry: EligibleListEntry, *, acting_user: User) -> None:
     require_role(acting_user, LOAN_DRAFTERS)
     eligible_list = entry.eligible_list
     if eligible_list.status != ListStatus.DRAFT:
@@ -111,7 +113,7 @@ def remove_entry(entry: EligibleListEntry, *, acting_user: Any) -> None:
 
 
 def submit_list(
-    eligible_list: EligibleList, *, expected_version: int, today: date, acting_user: Any
+    eligible_list: EligibleList, *, expected_version: int, today: date, acting_user: User
 ) -> EligibleList:
     """The commune police send the list to the commune People's Committee for confirmation."""
     require_role(acting_user, LOAN_DRAFTERS)
@@ -130,7 +132,7 @@ def submit_list(
 
 
 def return_list(
-    eligible_list: EligibleList, *, reason: str, expected_version: int, acting_user: Any
+    eligible_list: EligibleList, *, reason: str, expected_version: int, acting_user: User
 ) -> EligibleList:
     """The commune People's Committee sends the list back to the police for correction."""
     require_confirmer(acting_user, eligible_list.commune_id)
@@ -148,7 +150,7 @@ def return_list(
 
 
 def confirm_list(
-    eligible_list: EligibleList, *, confirmed_on: date, expected_version: int, acting_user: Any
+    eligible_list: EligibleList, *, confirmed_on: date, expected_version: int, acting_user: User
 ) -> list[LoanApplication]:
     """The commune People's Committee confirms Form 01.
 
@@ -184,6 +186,7 @@ def confirm_list(
             .select_related("person")
         )
         for application in moved:
+            assert application.person_id is not None  # filtered on person_id__in above
             _apply(
                 application,
                 LoanStatus.ON_LIST,
@@ -196,7 +199,7 @@ def confirm_list(
 
 
 def _change_list(
-    eligible_list: EligibleList, *, expected_version: int, acting_user: Any, **values: Any
+    eligible_list: EligibleList, *, expected_version: int, acting_user: User, **values: Any
 ) -> EligibleList:
     with transaction.atomic():
         fields = list(values)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 from taihoanhap.credit.access import PARAMETER_WRITERS, require_role
@@ -25,7 +25,7 @@ def add_parameter(
     effective_from: date,
     source: str,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> CreditParameter:
     """Record a new value in force from `effective_from` (a new decision or rate notice)."""
     require_role(acting_user, PARAMETER_WRITERS)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.money import format_vnd
 from taihoanhap.credit.access import LOAN_DECIDERS, require_role
@@ -23,7 +24,7 @@ def disburse(
     disbursed_on: date,
     contract_number: str,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> LoanApplication:
     require_role(acting_user, LOAN_DECIDERS)
     check_transition(application, LoanStatus.DISBURSED)
@@ -62,7 +63,7 @@ def record_repayment(
     paid_on: date,
     arrears_cleared: bool = False,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> LoanApplication:
     """Money paid back. The loan is settled when nothing is owed; an overdue loan stays overdue
     unless the bank says this payment cleared the arrears."""
@@ -82,6 +83,8 @@ def record_repayment(
     if application.disbursed_on and paid_on < application.disbursed_on:
         raise ValidationError({"paid_on": _("A payment cannot come before the disbursement.")})
     repaid = application.repaid_amount + amount
+    # The columns the new status sets, passed on to _apply as its **values.
+    extra: dict[str, Any]
     if repaid >= (application.disbursed_amount or 0):
         target, summary, extra = (
             LoanStatus.SETTLED,
@@ -111,7 +114,7 @@ def record_repayment(
 
 
 def mark_overdue(
-    application: LoanApplication, *, since: date, expected_version: int, acting_user: Any
+    application: LoanApplication, *, since: date, expected_version: int, acting_user: User
 ) -> LoanApplication:
     """Debt not paid when due: interest on it runs at the overdue rate (Art. 9: 130%)."""
     require_role(acting_user, LOAN_DECIDERS)

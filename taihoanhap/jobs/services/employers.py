@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.jobs.models import Employer
@@ -41,7 +42,7 @@ def _check_employer(employer: Employer) -> None:
 
 
 @transaction.atomic
-def create_employer(*, data: dict[str, Any], acting_user: Any) -> Employer:
+def create_employer(*, data: dict[str, Any], acting_user: User) -> Employer:
     employer = Employer(**{name: data[name] for name in EMPLOYER_FIELDS})
     _check_employer(employer)
     employer.save()
@@ -56,13 +57,15 @@ def create_employer(*, data: dict[str, Any], acting_user: Any) -> Employer:
 
 @transaction.atomic
 def update_employer(
-    employer: Employer, *, data: dict[str, Any], expected_version: int, acting_user: Any
+    employer: Employer, *, data: dict[str, Any], expected_version: int, acting_user: User
 ) -> Employer:
     fields = [*EMPLOYER_FIELDS, "province"]
     before = snapshot(employer, fields)
     for name in EMPLOYER_FIELDS:
         setattr(employer, name, data[name])
-    employer.province_id = employer.commune.parent_id
+    province_id = employer.commune.parent_id
+    assert province_id is not None  # a commune always lies in a province
+    employer.province_id = province_id
     _check_employer(employer)
     save_audited(
         employer, before=before, expected_version=expected_version, acting_user=acting_user

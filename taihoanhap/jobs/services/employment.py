@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 from taihoanhap.core.errors import TransitionError
@@ -48,7 +48,7 @@ def _new_employment(
     monthly_wage_vnd: int | None,
     labour_contract: bool,
     note: str,
-    acting_user: Any,
+    acting_user: User,
     workplace: str = "",
 ) -> EmploymentRecord:
     if status == EmploymentStatus.EMPLOYED and employer is None and not workplace.strip():
@@ -115,7 +115,7 @@ def record_employment(
     monthly_wage_vnd: int | None = None,
     labour_contract: bool = False,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> EmploymentRecord:
     """Record the person's employment status from `started_on`; it ends the current one."""
     employment = _new_employment(
@@ -156,7 +156,7 @@ def give_consent(
     given_on: date,
     desired_trade: str = "",
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> MatchingConsent:
     """Record that the person applied for job matching and agreed to it (Law 91/2025/QH15:
     explicit consent, never inferred from silence)."""
@@ -188,7 +188,7 @@ def give_consent(
 
 
 @transaction.atomic
-def withdraw_consent(person: Person, *, withdrawn_on: date, acting_user: Any) -> MatchingConsent:
+def withdraw_consent(person: Person, *, withdrawn_on: date, acting_user: User) -> MatchingConsent:
     """Withdrawal takes effect at once: the person is no longer suggested to anyone."""
     consent = active_consent(person)
     if consent is None:

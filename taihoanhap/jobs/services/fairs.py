@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -29,7 +29,7 @@ def _check_organisers(organisers: list[Agency]) -> None:
 
 
 @transaction.atomic
-def create_fair(*, data: dict[str, Any], organisers: list[Agency], acting_user: Any) -> JobFair:
+def create_fair(*, data: dict[str, Any], organisers: list[Agency], acting_user: User) -> JobFair:
     _check_organisers(organisers)
     fair = JobFair(created_by=acting_user, **{name: data.get(name) for name in FAIR_FIELDS})
     fair.note = fair.note or ""
@@ -54,7 +54,7 @@ def update_fair(
     data: dict[str, Any],
     organisers: list[Agency],
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> JobFair:
     _check_organisers(organisers)
     fields = [*FAIR_FIELDS, "province"]
@@ -63,7 +63,9 @@ def update_fair(
     for name in FAIR_FIELDS:
         setattr(fair, name, data.get(name))
     fair.note = fair.note or ""
-    fair.province_id = fair.commune.parent_id
+    province_id = fair.commune.parent_id
+    assert province_id is not None  # a commune always lies in a province
+    fair.province_id = province_id
     after_organisers = sorted(a.pk for a in organisers)
     changed_organisers = after_organisers != before_organisers
     save_audited(
@@ -80,7 +82,9 @@ def update_fair(
 
 
 @transaction.atomic
-def cancel_fair(fair: JobFair, *, cancelled_on: date, expected_version: int, acting_user: Any):
+def cancel_fair(
+    fair: JobFair, *, cancelled_on: date, expected_version: int, acting_user: User
+) -> JobFair:
     if fair.is_cancelled:
         raise TransitionError(_("This fair is already cancelled."))
     if FairContact.objects.filter(registration__fair=fair).exists():
@@ -104,7 +108,7 @@ def _check_fair_open(fair: JobFair) -> None:
 
 @transaction.atomic
 def add_fair_employer(
-    fair: JobFair, *, employer: Employer, vacancies: list[Vacancy], acting_user: Any
+    fair: JobFair, *, employer: Employer, vacancies: list[Vacancy], acting_user: User
 ) -> FairEmployer:
     _check_fair_open(fair)
     if any(v.employer_id != employer.pk for v in vacancies):

@@ -5,12 +5,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -30,12 +31,12 @@ from taihoanhap.jobs.models import (
 from taihoanhap.jobs.rules import near_release_months
 from taihoanhap.jobs.services.employment import _new_employment, active_consent, give_consent
 from taihoanhap.jobs.services.fairs import _check_fair_open
-from taihoanhap.registry.models import CaseStatus, Person
+from taihoanhap.registry.models import Case, CaseStatus, Person
 from taihoanhap.registry.timeline import add_event
 from taihoanhap.support.services.base import current_case, record_text, require_open_case
 
 
-def registration_problem(fair: JobFair, case: Any) -> str | None:
+def registration_problem(fair: JobFair, case: Case | None) -> str | None:
     """Why the person whose current case is `case` cannot register for `fair`, or None.
 
     Returnees under management register; inmates only when their expected release falls within
@@ -61,7 +62,7 @@ def register_for_fair(
     *,
     registered_on: date,
     consent_now: bool = False,
-    acting_user: Any,
+    acting_user: User,
 ) -> FairRegistration:
     """Register a person for a fair. Taking part is applying for job matching, so the person's
     consent is needed (recorded now if they give it now)."""
@@ -122,7 +123,7 @@ def record_attendance(
     *,
     attended: bool,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
     today: date,
 ) -> FairRegistration:
     fair = registration.fair
@@ -162,7 +163,8 @@ CONTACT_TRANSITIONS: dict[str, frozenset[str | None]] = {
     ContactStage.NOT_HIRED: frozenset({ContactStage.INTERVIEWED, ContactStage.OFFERED}),
 }
 
-_CONTACT_SUMMARIES = {
+# Keyed by stage; looked up with the plain string a form posts.
+_CONTACT_SUMMARIES: dict[str, Promise] = {
     ContactStage.INTERVIEWED: _("Interviewed by %(employer)s at the job fair %(fair)s"),
     ContactStage.OFFERED: _("Offered a job by %(employer)s at the job fair %(fair)s"),
     ContactStage.NOT_HIRED: _("Not hired by %(employer)s after the job fair %(fair)s"),
@@ -183,7 +185,7 @@ def record_contact(
     labour_contract: bool = False,
     note: str = "",
     expected_version: int | None = None,
-    acting_user: Any,
+    acting_user: User,
     today: date,
 ) -> FairContact:
     """Record an interview, an offer, a hire or a refusal between a person and an employer.
@@ -249,6 +251,7 @@ def record_contact(
         changes={"stage": [before, stage], "on": on, "employer": participant.employer_id},
     )
     if stage == ContactStage.HIRED:
+        assert contact.employment is not None  # created above for a hire
         summary = record_text(
             _("Hired by %(employer)s at the job fair %(fair)s, starting %(date)s"),
             employer=participant.employer,

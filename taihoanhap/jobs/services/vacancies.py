@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -67,7 +68,7 @@ def _vacancy_values(vacancy: Vacancy, data: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def create_vacancy(employer: Employer, *, data: dict[str, Any], acting_user: Any) -> Vacancy:
+def create_vacancy(employer: Employer, *, data: dict[str, Any], acting_user: User) -> Vacancy:
     vacancy = Vacancy(employer=employer)
     _vacancy_values(vacancy, data)
     _check_vacancy(vacancy)
@@ -83,7 +84,7 @@ def create_vacancy(employer: Employer, *, data: dict[str, Any], acting_user: Any
 
 @transaction.atomic
 def update_vacancy(
-    vacancy: Vacancy, *, data: dict[str, Any], expected_version: int, acting_user: Any
+    vacancy: Vacancy, *, data: dict[str, Any], expected_version: int, acting_user: User
 ) -> Vacancy:
     fields = [*VACANCY_FIELDS, "province", "trade_key"]
     before = snapshot(vacancy, VACANCY_FIELDS)
@@ -92,7 +93,9 @@ def update_vacancy(
     from taihoanhap.core.text import search_key
 
     vacancy.trade_key = search_key(vacancy.trade)
-    vacancy.province_id = vacancy.commune.parent_id
+    province_id = vacancy.commune.parent_id
+    assert province_id is not None  # a commune always lies in a province
+    vacancy.province_id = province_id
     save_audited(
         vacancy,
         before=before,
@@ -105,7 +108,7 @@ def update_vacancy(
 
 @transaction.atomic
 def close_vacancy(
-    vacancy: Vacancy, *, closed_on: date, expected_version: int, acting_user: Any
+    vacancy: Vacancy, *, closed_on: date, expected_version: int, acting_user: User
 ) -> Vacancy:
     """Close a vacancy before its closing date (all positions filled or withdrawn)."""
     if vacancy.closed_early_on is not None or vacancy.closes_on < closed_on:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.db import models
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -19,6 +20,10 @@ from taihoanhap.registry import deadlines
 from taihoanhap.registry.expungement import expungement_hint
 from taihoanhap.registry.models import Case, CaseStatus, ClosureGround, DeadlineKind, Visibility
 from taihoanhap.registry.timeline import add_event
+
+if TYPE_CHECKING:
+    # Types only: django-stubs-ext is a development dependency.
+    from django_stubs_ext import StrOrPromise
 
 S = CaseStatus
 AWAITING_RETURN = frozenset({S.EXPECTED, S.ADDRESS_VERIFIED, S.ADDRESS_MISMATCH})
@@ -47,7 +52,7 @@ NEEDS_REFERENCE = frozenset(
 )
 
 
-def require(case: Case, allowed: Collection[str], action: str | Promise) -> None:
+def require(case: Case, allowed: Collection[str], action: StrOrPromise) -> None:
     """Raise TransitionError unless the case is in one of the `allowed` states."""
     if case.status not in allowed:
         if case.is_closed:
@@ -64,7 +69,7 @@ def require(case: Case, allowed: Collection[str], action: str | Promise) -> None
 def _save(
     case: Case,
     *,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None,
     status: str | None = None,
     **changes: Any,
@@ -95,10 +100,10 @@ def _event(
     kind: str,
     day: date,
     summary: str,
-    acting_user: Any,
+    acting_user: User,
     *,
     police_only: bool = False,
-    source: Any = None,
+    source: models.Model | None = None,
 ) -> None:
     add_event(
         case,
@@ -111,7 +116,7 @@ def _event(
     )
 
 
-def _not_before(day: date, earliest: date | None, message: str | Promise) -> None:
+def _not_before(day: date, earliest: date | None, message: StrOrPromise) -> None:
     if earliest is not None and day < earliest:
         raise TransitionError(message)
 

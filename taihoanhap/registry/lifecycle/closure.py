@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 from taihoanhap.core.errors import TransitionError
@@ -31,7 +31,7 @@ from taihoanhap.registry.services import ensure_in_jurisdiction, stored_text, sy
 
 @transaction.atomic
 def postpone_expungement_review(
-    case: Case, *, reviewed_on: date, finding: str, acting_user: Any
+    case: Case, *, reviewed_on: date, finding: str, acting_user: User
 ) -> Case:
     """Screened, not yet eligible (Circular 10/2024 Art. 13): review again later."""
     ensure_in_jurisdiction(case.person, acting_user)
@@ -67,7 +67,7 @@ def close_case(
     *,
     ground: str,
     closed_on: date,
-    acting_user: Any,
+    acting_user: User,
     reference: str = "",
     note: str = "",
     expected_version: int | None = None,

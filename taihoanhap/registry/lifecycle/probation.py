@@ -5,12 +5,12 @@ of probation (Criminal Code Art. 66; Circular 65/2019/TT-BCA).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 from taihoanhap.core.errors import TransitionError
@@ -47,7 +47,7 @@ def record_assessment(
     assessed_on: date,
     compliant: bool,
     note: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> ProbationAssessment:
     """The month's compliance assessment, due in the first 5 days of the following month."""
     ensure_in_jurisdiction(case.person, acting_user)
@@ -109,7 +109,7 @@ def request_absence(
     return_on: date,
     destination: str,
     reason: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> AbsenceRequest:
     """A parolee's written request to be away (Circular 65/2019 Art. 9); a decision is due."""
     ensure_in_jurisdiction(case.person, acting_user)
@@ -167,7 +167,7 @@ def decide_absence(
     decided_on: date,
     decided_by_name: str,
     decision_reason: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> AbsenceRequest:
     """The commune People's Committee's decision, with its reasons (Circular 65/2019 Art. 9)."""
     case = absence.case
@@ -219,7 +219,7 @@ def record_violation(
     kind: str,
     description: str,
     sanction: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> Violation:
     """Count a violation or administrative sanction; at the threshold (2, Res. 01/2018 Art. 5)
     the case is flagged for a revocation proposal to the court.
@@ -277,7 +277,7 @@ def record_revocation_proposal(
     *,
     proposed_on: date,
     reference: str,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None = None,
 ) -> Case:
     """The proposal to revoke conditional release was sent (the court decides)."""
@@ -318,7 +318,7 @@ def end_probation(
     ended_on: date,
     certificate_number: str,
     certificate_date: date | None,
-    acting_user: Any,
+    acting_user: User,
     shortened_by: str = "",
     expected_version: int | None = None,
 ) -> Case:

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.accounts.roles import Role
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.registry import deadlines
@@ -35,7 +36,7 @@ def verify_address(
     *,
     checked_on: date,
     note: str,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None = None,
 ) -> Case:
     """The residence given in the notice is confirmed with the family."""
@@ -74,7 +75,7 @@ def answer_address_mismatch(
     note: str,
     reply_number: str,
     reply_date: date,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None = None,
 ) -> Case:
     """The person does not live at the notified address: the commune replies (form HCD-03)."""
@@ -123,7 +124,7 @@ def record_reception(
     *,
     received_on: date,
     commitment_signed: bool,
-    acting_user: Any,
+    acting_user: User,
     reception_place: str = "",
     needs: str = "",
     occupation: str = "",
@@ -205,7 +206,7 @@ def classify(
     value: str,
     decided_on: date,
     reason: str,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None = None,
 ) -> Classification:
     """Record a classification; the next periodic one falls due (period in registry.rules)."""

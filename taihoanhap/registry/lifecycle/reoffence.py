@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 from taihoanhap.core.errors import TransitionError
@@ -32,7 +32,7 @@ def record_reoffence(
     *,
     occurred_on: date,
     offence: str,
-    acting_user: Any,
+    acting_user: User,
     penal_code_articles: list[int] | None = None,
     held: bool = True,
     held_on: date | None = None,
@@ -108,7 +108,7 @@ def end_hold(
     *,
     released_on: date,
     note: str,
-    acting_user: Any,
+    acting_user: User,
     expected_version: int | None = None,
 ) -> Case:
     """Released without a new sentence (e.g. charges dropped): management resumes and the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.accounts.roles import Role
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.audit.models import Action
@@ -33,7 +33,7 @@ def request_transfer(
     to_address: str,
     reason: str,
     requested_on: date,
-    acting_user: Any,
+    acting_user: User,
 ) -> Transfer:
     """The person moves: the receiving commune (maybe in another province) must accept."""
     person = case.person
@@ -41,6 +41,8 @@ def request_transfer(
     require(case, MANAGED, _("Transfer to another commune"))
     if to_commune.level != UnitLevel.COMMUNE or not to_commune.is_current:
         raise TransitionError(_("Choose a current commune, ward or special zone."))
+    to_province_id = to_commune.parent_id
+    assert to_province_id is not None  # a commune always lies in a province
     if to_commune.pk == person.commune_id:
         raise TransitionError(_("The person already lives in that commune."))
     if case.transfers.filter(status=TransferStatus.PENDING).exists():
@@ -51,7 +53,7 @@ def request_transfer(
         from_commune_id=person.commune_id,
         from_province_id=person.province_id,
         to_commune=to_commune,
-        to_province_id=to_commune.parent_id,
+        to_province_id=to_province_id,
         to_address=to_address.strip(),
         reason=reason.strip(),
         requested_on=requested_on,
@@ -74,7 +76,7 @@ def request_transfer(
     return transfer
 
 
-def _ensure_receiving_side(transfer: Transfer, acting_user: Any) -> None:
+def _ensure_receiving_side(transfer: Transfer, acting_user: User) -> None:
     if getattr(acting_user, "role", None) not in {Role.COMMUNE_POLICE, Role.PROVINCE_POLICE}:
         raise PermissionDenied
     if not scope_for(acting_user).covers(
@@ -83,7 +85,7 @@ def _ensure_receiving_side(transfer: Transfer, acting_user: Any) -> None:
         raise PermissionDenied
 
 
-def _decide(transfer: Transfer, status: str, decided_on: date, note: str, user: Any) -> None:
+def _decide(transfer: Transfer, status: str, decided_on: date, note: str, user: User) -> None:
     if not transfer.is_pending:
         raise TransitionError(_("This transfer has already been answered."))
     _not_before(decided_on, transfer.requested_on, _("The answer cannot precede the request."))
@@ -104,7 +106,7 @@ def _decide(transfer: Transfer, status: str, decided_on: date, note: str, user: 
 
 @transaction.atomic
 def accept_transfer(
-    transfer: Transfer, *, accepted_on: date, acting_user: Any, note: str = ""
+    transfer: Transfer, *, accepted_on: date, acting_user: User, note: str = ""
 ) -> Transfer:
     """The receiving commune accepts: the person, their case history and deadlines move to it.
 
@@ -152,7 +154,7 @@ def accept_transfer(
 
 @transaction.atomic
 def reject_transfer(
-    transfer: Transfer, *, decided_on: date, note: str, acting_user: Any
+    transfer: Transfer, *, decided_on: date, note: str, acting_user: User
 ) -> Transfer:
     """The receiving commune refuses (e.g. the person does not live there); reasons required."""
     _ensure_receiving_side(transfer, acting_user)
@@ -171,7 +173,7 @@ def reject_transfer(
 
 
 @transaction.atomic
-def cancel_transfer(transfer: Transfer, *, acting_user: Any) -> Transfer:
+def cancel_transfer(transfer: Transfer, *, acting_user: User) -> Transfer:
     """The sending commune withdraws its request."""
     ensure_in_jurisdiction(transfer.person, acting_user)
     today = timezone.localdate()

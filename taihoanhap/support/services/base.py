@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.registry.models import Case, Person
 
@@ -49,7 +49,7 @@ def require_open_case(person: Person) -> Case:
     return case
 
 
-def _require_agency(user: Any) -> Agency:
-    if getattr(user, "agency_id", None) is None:
+def _require_agency(user: User) -> Agency:
+    if user.agency is None:  # no query without an agency_id
         raise PermissionDenied
     return user.agency

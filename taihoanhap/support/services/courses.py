@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.geo.models import UnitLevel
@@ -34,10 +35,12 @@ COURSE_FIELDS = [
 
 
 def _course_province(course: Course) -> int:
-    if course.facility_id:
-        unit = course.facility.unit
-        return unit.id if unit.level == UnitLevel.PROVINCE else unit.parent_id
-    return course.commune.parent_id
+    # _check_course: a course has a facility (an agency serving a unit) or a commune.
+    unit = course.facility.unit if course.facility is not None else course.commune
+    assert unit is not None
+    province_id = unit.id if unit.level == UnitLevel.PROVINCE else unit.parent_id
+    assert province_id is not None  # every unit below a province has its parent
+    return province_id
 
 
 def _check_course(course: Course) -> None:
@@ -52,7 +55,7 @@ def _check_course(course: Course) -> None:
 
 
 @transaction.atomic
-def create_course(*, data: dict[str, Any], acting_user: Any) -> Course:
+def create_course(*, data: dict[str, Any], acting_user: User) -> Course:
     agency = _require_agency(acting_user)
     course = Course(organiser=agency, **{name: data.get(name) for name in COURSE_FIELDS})
     course.address = course.address or ""
@@ -73,7 +76,7 @@ def create_course(*, data: dict[str, Any], acting_user: Any) -> Course:
 
 @transaction.atomic
 def update_course(
-    course: Course, *, data: dict[str, Any], expected_version: int, acting_user: Any
+    course: Course, *, data: dict[str, Any], expected_version: int, acting_user: User
 ) -> Course:
     before = snapshot(course, [*COURSE_FIELDS, "province"])
     for name in COURSE_FIELDS:

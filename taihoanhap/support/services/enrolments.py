@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.accounts.roles import Role
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
@@ -46,7 +47,7 @@ def enrolment_problem(course: Course, person: Person, case: Case | None) -> str 
 
 
 @transaction.atomic
-def enrol(course: Course, person: Person, *, enrolled_on: date, acting_user: Any) -> Enrolment:
+def enrol(course: Course, person: Person, *, enrolled_on: date, acting_user: User) -> Enrolment:
     if acting_user.role == Role.FACILITY_OFFICER and course.facility_id != acting_user.agency_id:
         raise PermissionDenied
     case = current_case(person)
@@ -90,14 +91,15 @@ def enrol(course: Course, person: Person, *, enrolled_on: date, acting_user: Any
     return enrolment
 
 
-_FINISH_SUMMARIES = {
+# Keyed by outcome; looked up with the plain string a form posts.
+_FINISH_SUMMARIES: dict[str, Promise] = {
     EnrolmentStatus.COMPLETED: _("Completed the course %(course)s"),
     EnrolmentStatus.NOT_COMPLETED: _("Did not complete the course %(course)s"),
     EnrolmentStatus.DROPPED_OUT: _("Left the course %(course)s"),
 }
 
 
-def _check_course_writer(course: Course, user: Any) -> None:
+def _check_course_writer(course: Course, user: User) -> None:
     if user.role == Role.FACILITY_OFFICER and course.facility_id != user.agency_id:
         raise PermissionDenied
 
@@ -111,7 +113,7 @@ def finish_enrolment(
     finished_on: date,
     note: str = "",
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> Enrolment:
     """Record how an enrolment ended: completed, not completed, or dropped out."""
     _check_course_writer(enrolment.course, acting_user)
@@ -155,7 +157,7 @@ def issue_certificate(
     number: str,
     issued_on: date,
     issuer: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> Certificate:
     """Record the certificate of a completed course. It belongs to the person, so one earned
     inside a facility stays on the record after release."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 from taihoanhap.core.money import format_vnd
@@ -38,7 +37,7 @@ def record_measure(
     provider_name: str = "",
     amount_vnd: int | None = None,
     outcome: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> SupportMeasure:
     """Record support given to the person; it closes the open need it answers (Decree
     49/2020/NĐ-CP: each agency supports within its own field)."""
@@ -88,7 +87,7 @@ def _create_measure(
     provider_name: str,
     amount_vnd: int | None,
     outcome: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> SupportMeasure:
     need = None
     answers = MEASURE_ANSWERS.get(kind)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -36,7 +36,7 @@ def assess_needs(
     occasion: str,
     assessed_on: date,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> NeedAssessment:
     """Record what the person needs (Circular 10/2024/TT-BCA Art. 9: the reception officer
     records the person's needs; repeated on review). A need already open stays open: it is not
@@ -70,7 +70,7 @@ def assess_needs(
     return assessment
 
 
-def _needs_timeline(case: Case, assessment: NeedAssessment, kinds: list[str], user: Any) -> None:
+def _needs_timeline(case: Case, assessment: NeedAssessment, kinds: list[str], user: User) -> None:
     plain = choice_labels(NeedKind, [k for k in kinds if k not in SENSITIVE_NEEDS])
     sensitive = choice_labels(NeedKind, [k for k in kinds if k in SENSITIVE_NEEDS])
     occasion = AssessmentOccasion(assessment.occasion).label
@@ -112,7 +112,7 @@ def close_need(
     closed_on: date,
     note: str = "",
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> Need:
     """An open need is met or declined by the person; a closed need stays closed."""
     if need.status != NeedStatus.OPEN:

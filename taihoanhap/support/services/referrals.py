@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
@@ -37,7 +37,7 @@ from taihoanhap.support.services.measures import _create_measure
 # --- Referrals ---------------------------------------------------------------------------------
 
 
-def receiving_agencies(person: Person) -> Any:
+def receiving_agencies(person: Person) -> QuerySet[Agency]:
     """Agencies a referral about `person` may go to: active, able to answer, serving the
     person's province (or their commune)."""
     from django.db.models import Q
@@ -58,7 +58,7 @@ def send_referral(
     purpose: str,
     message: str = "",
     sent_on: date,
-    acting_user: Any,
+    acting_user: User,
 ) -> Referral:
     """Refer the person to another agency; it must answer within the configured number of
     working days (see support.rules)."""
@@ -145,7 +145,7 @@ _REFERRAL_SUMMARIES = {
 }
 
 
-def allowed_referral_actions(referral: Referral, user: Any) -> list[str]:
+def allowed_referral_actions(referral: Referral, user: User) -> list[str]:
     """What `user` may do next with the referral: only the receiving agency answers it."""
     if getattr(user, "agency_id", None) != referral.to_agency_id:
         return []
@@ -164,7 +164,7 @@ def transition_referral(
     on: date,
     text: str = "",
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> Referral:
     """Move a referral along sent → accepted → in progress → done, or decline it with a reason.
 
