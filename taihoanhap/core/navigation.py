@@ -18,7 +18,7 @@ from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from taihoanhap.accounts.access import user_may
+from taihoanhap.core.access import user_may
 from taihoanhap.core.discovery import app_modules
 
 
