@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taihoanhap.accounts",
     "taihoanhap.audit",
     "taihoanhap.registry",
+    "taihoanhap.employers",
     "taihoanhap.support",
     "taihoanhap.jobs",
     "taihoanhap.credit",

@@ -46,7 +46,7 @@ from taihoanhap.credit.views.common import (
     sort_links,
     today,
 )
-from taihoanhap.jobs.models import Employer
+from taihoanhap.employers.models import Employer
 
 PAGE_SIZE = 25
 
