@@ -89,7 +89,12 @@ def employer_list(request: HttpRequest) -> HttpResponse:
             )
             for e in qs.order_by("name")[:EXPORT_LIMIT]
         ]
-        record(Action.EXPORT, user=request.user, object_type="jobs.employer", note="employers")
+        record(
+            Action.EXPORT,
+            user=request.user,
+            object_type=Employer._meta.label_lower,
+            note="employers",
+        )
         headers = [
             _("Employer"),
             _("Tax code"),
