@@ -123,7 +123,7 @@ def menu_html(role: str, language: str | None, current: str) -> SafeString:
     as much as the whole minimal page of PERFORMANCE.md (some 2,800 function calls).
     """
     menu = menu_for(role, current)
-    return render_to_string("accounts/site_nav.html", {"nav_menu": menu}) if menu else SafeString()
+    return render_to_string("core/site_nav.html", {"nav_menu": menu}) if menu else SafeString()
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
