@@ -50,10 +50,12 @@ class AccessRule:
 
 def mark(view: V, rule: AccessRule) -> V:
     """Attach `rule` to the view (and to its class, for a class-based view)."""
-    target = getattr(view, "view_class", None) or view
-    target.access_rule = rule  # type: ignore[attr-defined]
+    # Any: a function or a class gets a new attribute, which no static type declares.
+    target: Any = getattr(view, "view_class", None) or view
+    target.access_rule = rule
     if target is not view:
-        view.access_rule = rule  # type: ignore[attr-defined]
+        function: Any = view
+        function.access_rule = rule
     return view
 
 

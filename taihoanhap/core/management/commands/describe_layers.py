@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -15,6 +16,6 @@ class Command(BaseCommand):
         "`python manage.py describe_layers > docs/layers.md` after changing the contracts."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         contracts = read_contracts(Path(settings.BASE_DIR) / "pyproject.toml")
         self.stdout.write(describe(contracts), ending="")
