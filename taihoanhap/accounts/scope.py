@@ -19,7 +19,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from taihoanhap.core.sql import where_sql
-from taihoanhap.geo.models import UnitLevel
+from taihoanhap.geo.models import AdminUnit, UnitLevel
 
 if TYPE_CHECKING:
     from taihoanhap.accounts.models import User
@@ -114,3 +114,10 @@ def get_visible_or_404(queryset: QuerySet[Any], **lookup: Any) -> Model:
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValidationError):
         raise Http404 from None
+
+
+def communes_in_scope(user: User | Any) -> QuerySet[AdminUnit]:
+    """The current communes inside the user's jurisdiction, for the filters of list pages."""
+    return AdminUnit.objects.current().filter(
+        Q(level=UnitLevel.COMMUNE) & scope_for(user).q(province="parent", commune="pk")
+    )

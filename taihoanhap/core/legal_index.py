@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from taihoanhap.core.discovery import app_hooks
+
 ROOT = Path(__file__).resolve().parents[2]
 INDEX_PATH = ROOT / "docs" / "legal-rules.toml"
 PAGE_PATH = ROOT / "docs" / "legal-rules.md"
@@ -199,12 +201,14 @@ def inconsistencies(index: LegalIndex) -> list[str]:
 
 
 def _known_configuration() -> dict[str, str]:
-    """Every configurable legal number, with the source the code gives it."""
-    from taihoanhap.credit.models import ParameterKey
-    from taihoanhap.registry.rules import RULES
+    """Every configurable legal number, with the source the code gives it ("" if kept as data).
 
-    known = {REGISTRY_RULE + name: rule.source for name, rule in RULES.items()}
-    known.update({CREDIT_PARAMETER + key: "" for key in ParameterKey.values})
+    Each app lists its own in `<app>/legal.py` (`configuration()`), found by `core.discovery`:
+    core sits below the apps whose numbers these are, so it does not import them.
+    """
+    known: dict[str, str] = {}
+    for contribution in app_hooks("legal", "configuration"):
+        known.update(contribution())
     return known
 
 
@@ -252,10 +256,11 @@ def _cites(text: str, source: Source, documents: dict[str, Document]) -> bool:
 
 
 def configuration_defaults() -> dict[str, object]:
-    """The default of each registry rule (credit parameters are dated data, not defaults)."""
-    from taihoanhap.registry.rules import RULES
-
-    return {REGISTRY_RULE + name: rule.default for name, rule in RULES.items()}
+    """The default of each configured number that has one (`defaults()` in `<app>/legal.py`)."""
+    defaults: dict[str, object] = {}
+    for contribution in app_hooks("legal", "defaults"):
+        defaults.update(contribution())
+    return defaults
 
 
 def problems(index: LegalIndex, root: Path = ROOT) -> list[str]:

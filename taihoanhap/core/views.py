@@ -7,8 +7,8 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
-from taihoanhap.accounts.access import public, signed_in
-from taihoanhap.accounts.navigation import items_for_role, landing_url
+from taihoanhap.core.access import public, signed_in
+from taihoanhap.core.navigation import items_for_role, landing_url
 
 
 @signed_in

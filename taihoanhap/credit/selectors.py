@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.scope import scope_for
 from taihoanhap.credit.access import (
     CONFIRMERS,
     LOAN_DECIDERS,
@@ -25,7 +24,6 @@ from taihoanhap.credit.models import (
     LoanKind,
     LoanStatus,
 )
-from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.registry.models import Case, Person
 
 if TYPE_CHECKING:
@@ -51,13 +49,6 @@ def filter_applications(
         qs = qs.filter(commune=data["commune"])
     order = ApplicationFilterForm.SORTS.get(data.get("sort") or "date", "-status_changed_on")
     return qs.order_by(order, "-created_at")
-
-
-def communes_for(user: User) -> QuerySet[AdminUnit]:
-    """The current communes inside the user's jurisdiction, for filters."""
-    return AdminUnit.objects.current().filter(
-        Q(level=UnitLevel.COMMUNE) & scope_for(user).q(province="parent", commune="pk")
-    )
 
 
 def borrowable_persons(user: User) -> QuerySet[Person]:

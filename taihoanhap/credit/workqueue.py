@@ -21,7 +21,7 @@ from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.core.sql import date_value, fetch, in_condition, local_date, uuid_value
 from taihoanhap.credit.access import may_confirm_for
 from taihoanhap.credit.models import EligibleList, ListStatus, LoanKind, LoanStatus
-from taihoanhap.jobs.models import Employer
+from taihoanhap.employers.models import Employer
 from taihoanhap.registry.access import person_scope_sql
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.workqueue import WorkItem

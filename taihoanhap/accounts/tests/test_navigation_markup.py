@@ -8,7 +8,7 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from taihoanhap.accounts.navigation import menu_for
+from taihoanhap.core.navigation import menu_for
 
 
 def _nav(response) -> str:

@@ -15,7 +15,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from taihoanhap.core import legal_index
-from taihoanhap.tests.clock import today
 
 INDEX = legal_index.load()
 
@@ -47,15 +46,6 @@ def test_every_configured_legal_number_is_indexed():
 
 def test_the_sources_of_configured_numbers_agree_with_the_index():
     assert_none(legal_index.disagreeing_sources(INDEX))
-
-
-@pytest.mark.django_db
-def test_the_stored_credit_parameters_cite_the_sources_of_their_rules():
-    from taihoanhap.credit.parameters import parameters_on
-
-    rows = parameters_on(today()).rows
-    stored = {legal_index.CREDIT_PARAMETER + key: row.source for key, row in rows.items()}
-    assert_none(legal_index.disagreeing_sources(INDEX, stored))
 
 
 def test_a_configured_number_citing_another_article_is_reported():

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
-from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.services import record_view
 from taihoanhap.core.locking import StaleRecordError
 from taihoanhap.credit.access import EXPORTERS, LOAN_DECIDERS, LOAN_DRAFTERS, LOAN_READERS
@@ -30,7 +30,6 @@ from taihoanhap.credit.selectors import (
     actions_for,
     applications_for,
     borrowable_persons,
-    communes_for,
     filter_applications,
     totals,
 )
@@ -47,13 +46,13 @@ from taihoanhap.credit.views.common import (
     sort_links,
     today,
 )
-from taihoanhap.jobs.models import Employer
+from taihoanhap.employers.models import Employer
 
 PAGE_SIZE = 25
 
 
 def _list_page(request: HttpRequest, *, fixed_statuses: list[str] | None, title: str) -> Any:
-    form = ApplicationFilterForm(request.GET or None, communes=communes_for(request.user))
+    form = ApplicationFilterForm(request.GET or None, communes=communes_in_scope(request.user))
     applications = applications_for(request.user)
     if fixed_statuses is not None:
         applications = applications.filter(status__in=fixed_statuses)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from taihoanhap.jobs.models import Employer, FairRegistration, JobFair, Vacancy
+from taihoanhap.employers.models import Employer
+from taihoanhap.jobs.models import FairRegistration, JobFair, Vacancy
 from taihoanhap.registry.models import Case
 from taihoanhap.registry.tests.factories import make_case
 from taihoanhap.tests.cast import Cast

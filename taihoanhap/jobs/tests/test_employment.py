@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from taihoanhap.employers.models import Employer
 from taihoanhap.jobs import services
-from taihoanhap.jobs.models import Employer, EmploymentRecord, EmploymentStatus, Vacancy
+from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus, Vacancy
 from taihoanhap.jobs.panels import panels_for
 from taihoanhap.jobs.selectors import classification_hint, employment_figures
 from taihoanhap.jobs.tests.factories import make_employer, make_vacancy

@@ -19,8 +19,8 @@ from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.pages import add_errors, query_without_page
 from taihoanhap.core.xlsx import response
-from taihoanhap.credit.views.common import add_errors, query_without_page
 from taihoanhap.programme import services
 from taihoanhap.programme.access import BUDGET_READERS, BUDGET_WRITERS
 from taihoanhap.programme.exports import budget_workbook

@@ -18,9 +18,9 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.services import record_view
 from taihoanhap.core.locking import StaleRecordError
-from taihoanhap.credit.views.common import add_errors, query_without_page
+from taihoanhap.core.pages import add_errors, query_without_page
+from taihoanhap.employers.models import Employer
 from taihoanhap.geo.models import AdminUnit, UnitLevel
-from taihoanhap.jobs.models import Employer
 from taihoanhap.programme import services
 from taihoanhap.programme.access import (
     RECOGNITION_READERS,

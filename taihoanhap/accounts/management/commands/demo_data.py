@@ -8,11 +8,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from taihoanhap.accounts.models import User
 from taihoanhap.core.demo import DemoContext
 from taihoanhap.core.discovery import app_modules
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 
 
+# The command lives in `accounts`, the highest app of the bottom layer: it needs the units (`geo`)
+# and the demo accounts (`accounts`), and reaches the apps above only through their `demo.py`
+# modules, found by `core.discovery` (so `core` itself imports none of them).
 class Command(BaseCommand):
     help = (
         "Create realistic Vietnamese demo data: demo accounts for every role and the given "
@@ -29,8 +33,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         from django.conf import settings
-
-        from taihoanhap.accounts.models import User
 
         if options["if_empty"] and User.objects.filter(username="ca.xa").exists():
             self.stdout.write("Demo data already present; nothing to do.")

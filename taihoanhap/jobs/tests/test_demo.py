@@ -7,9 +7,9 @@ import random
 import pytest
 
 from taihoanhap.core.demo import DemoContext
+from taihoanhap.employers.models import Employer
 from taihoanhap.jobs import demo as jobs_demo
 from taihoanhap.jobs.models import (
-    Employer,
     EmploymentRecord,
     FairContact,
     FairRegistration,

@@ -18,7 +18,7 @@ from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from taihoanhap.accounts.access import user_may
+from taihoanhap.core.access import user_may
 from taihoanhap.core.discovery import app_modules
 
 
@@ -123,7 +123,7 @@ def menu_html(role: str, language: str | None, current: str) -> SafeString:
     as much as the whole minimal page of PERFORMANCE.md (some 2,800 function calls).
     """
     menu = menu_for(role, current)
-    return render_to_string("accounts/site_nav.html", {"nav_menu": menu}) if menu else SafeString()
+    return render_to_string("core/site_nav.html", {"nav_menu": menu}) if menu else SafeString()
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
