@@ -42,6 +42,8 @@ run: migrate serve
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run -v0
 	@if command -v xgettext >/dev/null; then \
 		$(PY) manage.py check_translations --extract; \

@@ -79,6 +79,30 @@ def _reset_caches() -> Iterator[None]:
     reset_overrides_cache()
 
 
+# --- The clock ------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(request: pytest.FixtureRequest) -> None:
+    """Every test starts at the same instant (taihoanhap.tests.clock.FROZEN_AT).
+
+    Deadlines count working days around Vietnamese holidays and pages compare dates with
+    "today", so a test must not depend on the day, or the hour, the suite runs. tick=True: the
+    date is pinned but the clock still moves from that instant, so timestamps keep their order
+    (the audit chain, "newest first" lists) and durations stay positive.
+
+    Opted out, on the real clock: browser tests (the live server and Chromium share one real
+    clock: cookies' expiry and the page's own dates are read by a browser that time-machine does
+    not reach) and any test marked ``real_clock`` (e.g. one that measures elapsed time).
+    """
+    node = request.node
+    if node.get_closest_marker("browser") or node.get_closest_marker("real_clock"):
+        return
+    from taihoanhap.tests.clock import FROZEN_AT
+
+    request.getfixturevalue("time_machine").move_to(FROZEN_AT, tick=True)
+
+
 # --- Transactional tests --------------------------------------------------------------------
 
 # Rows that data migrations create. Django empties every table after a transactional test

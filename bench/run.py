@@ -12,10 +12,15 @@ and measures every page:
 - throughput under load: pages/s with --concurrency clients for --duration seconds, in
   --rounds load tests alternating with the baseline's.
 
-Every figure is also given as a ratio to the baseline page measured alongside it: the
-communes directory (one indexed query, 25 rows, same server settings), whose requests and load
-tests alternate with the page's. Results are printed and written to
-bench/results/<engine>-<N>.md and .json.
+- server CPU per page: the CPU time the server's processes spent during the load tests, divided
+  by the pages they served (read from /proc, so it does not count the load generator).
+
+Every figure is also given as a ratio to two references measured alongside it, whose requests and
+load tests alternate with the page's: the minimal Django page of shared/design/PERFORMANCE.md
+(bench/minimal: one indexed query, 25 rows, a template, no session, no layout, Django's default
+middleware, its own gunicorn with the same workers) and our communes directory (one indexed
+query, 25 rows, with the session, user, middleware and layout every page of ours carries).
+Results are printed and written to bench/results/<engine>-<N>.md and .json.
 
     .venv/bin/python bench/run.py                          # SQLite and PostgreSQL, 100,000 persons
     .venv/bin/python bench/run.py --engine postgres --persons 1000000
@@ -65,9 +70,15 @@ class Result:
     queries: int | None
     pages_per_s: float
     status: int
+    cpu_ms: float = 0.0  # server CPU per page under load
+    # Ratios to the communes directory (our own page) measured alongside.
     ratio_median: float = 0.0
     ratio_p95: float = 0.0
     ratio_throughput: float = 0.0
+    # Ratios to the minimal Django page (PERFORMANCE.md) measured alongside.
+    minimal_median: float = 0.0
+    minimal_throughput: float = 0.0
+    minimal_cpu: float = 0.0
 
 
 @dataclass
@@ -169,14 +180,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
+def start_server(
+    env: dict[str, str], port: int, app: str = "taihoanhap.wsgi"
+) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "taihoanhap.wsgi",
+            app,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -190,7 +200,7 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     )
     for _ in range(100):
         try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
             return server
         except OSError:
             time.sleep(0.1)
@@ -226,7 +236,7 @@ def latencies(pages: list[tuple[Session, str]], requests: int) -> list[Timings]:
     return timings
 
 
-def result(name: str, user: str, timing: Timings, pages_per_s: float) -> Result:
+def result(name: str, user: str, timing: Timings, load: Load) -> Result:
     ms = sorted(timing.ms)
     return Result(
         name=name,
@@ -234,16 +244,59 @@ def result(name: str, user: str, timing: Timings, pages_per_s: float) -> Result:
         median_ms=round(statistics.median(ms), 2),
         p95_ms=round(ms[max(0, int(len(ms) * 0.95) - 1)], 2),
         queries=max(timing.queries) if timing.queries else None,
-        pages_per_s=round(pages_per_s, 1),
+        pages_per_s=round(load.pages_per_s, 1),
+        cpu_ms=round(load.cpu_ms, 2),
         status=timing.status,
     )
 
 
-def throughput(session: Session, path: str, concurrency: int, duration: float) -> float:
-    """Pages/s under load: wrk when installed (a C client leaves the CPU to the server), else
-    Python threads (GIL-bound, so they understate the fastest pages)."""
+def server_cpu_seconds(server: subprocess.Popen[bytes]) -> float:
+    """CPU time (user + system) of the server's master and workers so far: the processes of the
+    session it leads (started with start_new_session), read from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name (2nd field) may hold spaces: split after its closing parenthesis.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        if int(fields[3]) == server.pid:  # fields[3] is the session id (field 6 of stat)
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+@dataclass
+class Load:
+    pages_per_s: float
+    cpu_ms: float  # server CPU per page served
+
+
+@dataclass
+class Page:
+    """A page to load: who asks for it, where, and which server answers it."""
+
+    session: Session
+    path: str
+    server: subprocess.Popen[bytes]
+
+
+def throughput(page: Page, concurrency: int, duration: float) -> Load:
+    """Pages/s under load, and the server's CPU per page: wrk when installed (a C client leaves
+    the CPU to the server), else Python threads (GIL-bound, so they understate the fastest
+    pages)."""
+    cpu_before = server_cpu_seconds(page.server)
     if shutil.which("wrk"):
-        return wrk_throughput(session, path, concurrency, duration)
+        served, seconds = wrk_load(page.session, page.path, concurrency, duration)
+    else:
+        served, seconds = threads_load(page.session, page.path, concurrency, duration)
+    cpu = server_cpu_seconds(page.server) - cpu_before
+    return Load(served / seconds, cpu * 1000 / max(served, 1))
+
+
+def threads_load(
+    session: Session, path: str, concurrency: int, duration: float
+) -> tuple[int, float]:
     done = 0
     lock = threading.Lock()
     stop = time.perf_counter() + duration
@@ -265,33 +318,53 @@ def throughput(session: Session, path: str, concurrency: int, duration: float) -
         thread.start()
     for thread in threads:
         thread.join()
-    return done / (time.perf_counter() - started)
+    return done, time.perf_counter() - started
 
 
 @dataclass
 class Rates:
-    base: float  # pages/s of the baseline, median of the rounds
-    page: float  # pages/s of the page, median of the rounds
-    ratio: float  # median of each round's page / baseline
+    """Medians over the rounds: each reference's and the page's load, and the page's ratios."""
+
+    references: list[Load]
+    page: Load
+    throughput_ratios: list[float]  # page / reference, per reference
+    cpu_ratios: list[float]
 
 
 def alternated_throughput(
-    base_page: tuple[Session, str], measured: tuple[Session, str], args: argparse.Namespace
+    references: list[Page], measured: Page, args: argparse.Namespace
 ) -> Rates:
-    """Load tests of the baseline and the page in turn, --rounds times: a slow stretch of the
-    shared machine lands on both sides rather than on one."""
+    """Load tests of the references and the page in turn, --rounds times: a slow stretch of the
+    shared machine lands on every side rather than on one."""
     per_round = args.duration / args.rounds
-    base_rates, page_rates = [], []
+    rounds = []
     for _ in range(args.rounds):
-        base_rates.append(throughput(*base_page, args.concurrency, per_round))
-        page_rates.append(throughput(*measured, args.concurrency, per_round))
-    ratios = [page / base for base, page in zip(base_rates, page_rates, strict=True)]
+        rounds.append(
+            [throughput(page, args.concurrency, per_round) for page in (*references, measured)]
+        )
+
+    def median_load(i: int) -> Load:
+        return Load(
+            statistics.median(r[i].pages_per_s for r in rounds),
+            statistics.median(r[i].cpu_ms for r in rounds),
+        )
+
+    last = len(references)
     return Rates(
-        statistics.median(base_rates), statistics.median(page_rates), statistics.median(ratios)
+        references=[median_load(i) for i in range(last)],
+        page=median_load(last),
+        throughput_ratios=[
+            statistics.median(r[last].pages_per_s / r[i].pages_per_s for r in rounds)
+            for i in range(last)
+        ],
+        cpu_ratios=[
+            statistics.median(r[last].cpu_ms / max(r[i].cpu_ms, 1e-6) for r in rounds)
+            for i in range(last)
+        ],
     )
 
 
-def wrk_throughput(session: Session, path: str, concurrency: int, duration: float) -> float:
+def wrk_load(session: Session, path: str, concurrency: int, duration: float) -> tuple[int, float]:
     cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
     out = subprocess.run(
         [
@@ -309,7 +382,9 @@ def wrk_throughput(session: Session, path: str, concurrency: int, duration: floa
     ).stdout
     if "Non-2xx" in out:
         raise SystemExit(f"wrk got errors on {path}:\n{out}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    served = re.search(r"(\d+) requests in ([\d.]+)(m?s)", out)
+    seconds = float(served.group(2)) / (1000 if served.group(3) == "ms" else 1)
+    return int(served.group(1)), seconds
 
 
 def resolve(session: Session, target: Target) -> str:
@@ -336,50 +411,74 @@ def run_engine(engine: str, args: argparse.Namespace) -> Run:
     fill(engine, args.persons, env, args.refill)
     from bench.targets import targets
 
-    port = free_port()
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    port, minimal_port = free_port(), free_port()
     server = start_server(env, port)
+    minimal_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.minimal.settings"}
+    minimal_server = start_server(
+        minimal_env, minimal_port, "django.core.wsgi:get_wsgi_application()"
+    )
     run = Run(engine, args.persons)
     try:
         base, *pages = targets(env)
-        load = (args.concurrency, args.duration)
         sessions: dict[str, Session] = {}
         for user in dict.fromkeys(t.user for t in (base, *pages)):
             sessions[user] = Session(port)
             sessions[user].login(user)
 
-        base_page = (sessions[base.user], resolve(sessions[base.user], base))
-        [timing] = latencies([base_page], args.requests)
-        baseline = result(base.name, base.user, timing, throughput(*base_page, *load))
-        baseline.ratio_median = baseline.ratio_p95 = baseline.ratio_throughput = 1.0
-        run.results.append(baseline)
-        report(baseline)
+        minimal = Page(Session(minimal_port), "/", minimal_server)
+        directory = Page(sessions[base.user], resolve(sessions[base.user], base), server)
+        references = [minimal, directory]
+        for name, user, reference in (
+            ("minimal Django page (PERFORMANCE.md)", "-", minimal),
+            (base.name, base.user, directory),
+        ):
+            [timing] = latencies([(reference.session, reference.path)], args.requests)
+            load = throughput(reference, args.concurrency, args.duration)
+            row = result(name, user, timing, load)
+            run.results.append(row)
+            report(row)
         for target in pages:
             session = sessions[target.user]
-            measured = (session, resolve(session, target))
-            # Latency: the page's requests alternate with the baseline's. Throughput: the
-            # baseline's load tests alternate with the page's, round by round.
-            base_timing, page_timing = latencies([base_page, measured], args.requests)
-            rates = alternated_throughput(base_page, measured, args)
-            before = result(base.name, base.user, base_timing, rates.base)
+            measured = Page(session, resolve(session, target), server)
+            # Latency: the page's requests alternate with the references'. Throughput and CPU:
+            # the references' load tests alternate with the page's, round by round.
+            *reference_timings, page_timing = latencies(
+                [(p.session, p.path) for p in (*references, measured)], args.requests
+            )
+            rates = alternated_throughput(references, measured, args)
             page = result(target.name, target.user, page_timing, rates.page)
-            page.ratio_median = round(page.median_ms / before.median_ms, 2)
-            page.ratio_p95 = round(page.p95_ms / before.p95_ms, 2)
-            page.ratio_throughput = round(rates.ratio, 2)
+            minimal_row, directory_row = (
+                result("", "", timing, load)
+                for timing, load in zip(reference_timings, rates.references, strict=True)
+            )
+            page.ratio_median = round(page.median_ms / directory_row.median_ms, 2)
+            page.ratio_p95 = round(page.p95_ms / directory_row.p95_ms, 2)
+            page.minimal_median = round(page.median_ms / minimal_row.median_ms, 2)
+            page.minimal_throughput, page.ratio_throughput = (
+                round(r, 2) for r in rates.throughput_ratios
+            )
+            page.minimal_cpu = round(rates.cpu_ratios[0], 2)
             run.results.append(page)
             report(page)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait()
+        for process in (server, minimal_server):
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
     write_report(run)
     return run
 
 
 def report(result: Result) -> None:
     print(
-        f"  {result.name:<34} {result.user:<8} p50 {result.median_ms:7.2f} ms  "
+        f"  {result.name:<36} {result.user:<8} p50 {result.median_ms:7.2f} ms  "
         f"p95 {result.p95_ms:7.2f} ms  {result.queries} queries  "
-        f"{result.pages_per_s:8.1f} pages/s  HTTP {result.status}  "
-        f"({result.ratio_median}x p50, {result.ratio_throughput}x pages/s)",
+        f"{result.pages_per_s:8.1f} pages/s  CPU {result.cpu_ms:5.2f} ms/page  "
+        f"HTTP {result.status}  minimal: {result.minimal_median}x p50, "
+        f"{result.minimal_throughput}x pages/s, {result.minimal_cpu}x CPU; "
+        f"directory: {result.ratio_median}x p50, {result.ratio_throughput}x pages/s",
         flush=True,
     )
 
@@ -390,14 +489,19 @@ def write_report(run: Run) -> None:
     lines = [
         f"### {run.engine}, {run.persons:,} persons".replace(",", "."),
         "",
-        "| page | as | p50 ms | p95 ms | × baseline p50 | × baseline p95 | queries | pages/s "
-        "| × baseline pages/s |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "Ratios: × the minimal Django page (min.) and × our communes directory (dir.), each "
+        "measured alongside the page.",
+        "",
+        "| page | as | p50 ms | p95 ms | queries | pages/s | CPU ms/page "
+        "| × min. p50 | × min. pages/s | × min. CPU | × dir. p50 | × dir. p95 | × dir. pages/s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in run.results:
         lines.append(
-            f"| {r.name} | {r.user} | {r.median_ms} | {r.p95_ms} | {r.ratio_median} | "
-            f"{r.ratio_p95} | {r.queries} | {r.pages_per_s} | {r.ratio_throughput} |"
+            f"| {r.name} | {r.user} | {r.median_ms} | {r.p95_ms} | {r.queries} | "
+            f"{r.pages_per_s} | {r.cpu_ms} | {r.minimal_median or ''} | "
+            f"{r.minimal_throughput or ''} | {r.minimal_cpu or ''} | {r.ratio_median or ''} | "
+            f"{r.ratio_p95 or ''} | {r.ratio_throughput or ''} |"
         )
     stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taihoanhap.accounts",
     "taihoanhap.audit",
     "taihoanhap.registry",
+    "taihoanhap.employers",
     "taihoanhap.support",
     "taihoanhap.jobs",
     "taihoanhap.credit",
@@ -85,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "taihoanhap.audit.middleware.AuditContextMiddleware",
-    "taihoanhap.accounts.access.AccessMiddleware",
+    "taihoanhap.core.access.AccessMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "taihoanhap.accounts.navigation.navigation",
+                "taihoanhap.core.navigation.navigation",
             ],
         },
     },

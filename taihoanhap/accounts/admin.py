@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.models import Agency, User
 from taihoanhap.accounts.roles import Role
+from taihoanhap.accounts.signals import admin_saved
+from taihoanhap.core.models import DayOverride
+from taihoanhap.geo.models import AdminUnit
 
 
 def _may_administer(request: HttpRequest) -> bool:
@@ -42,23 +45,45 @@ class ScopedAdminMixin:
         return False  # deactivate instead; the audit trail refers to these rows
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        """Save and audit in the admin's transaction, with the changed fields (old -> new)."""
-        from taihoanhap.audit.models import Action
-        from taihoanhap.audit.services import record
+        """Save and audit in the admin's transaction, with the changed fields (old -> new).
 
+        The audit row is written by `audit` (above this app), which listens to `admin_saved`;
+        the signal is sent synchronously, so the row is written in the admin's transaction.
+        """
         fields = [name for name in form.changed_data if name not in self.unaudited_fields]
         before = {name: form.initial.get(name) for name in fields}
         super().save_model(request, obj, form, change)
         after = {name: form.cleaned_data.get(name) for name in fields}
-        record(
-            Action.UPDATE if change else Action.CREATE,
+        admin_saved.send(
+            sender=type(obj),
             user=request.user,
             obj=obj,
+            change=change,
             changes={name: [before[name], after[name]] for name in fields} if change else {},
         )
 
     # Never copy secrets into the audit trail.
     unaudited_fields = frozenset({"password", "password1", "password2"})
+
+
+# The admins of `core` and `geo` models are registered here: they need ScopedAdminMixin (who
+# may administer is a matter of roles, and `core` and `geo` sit below `accounts`).
+@admin.register(DayOverride)
+class DayOverrideAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["date", "is_working_day", "reason"]
+    date_hierarchy = "date"
+
+
+@admin.register(AdminUnit)
+class AdminUnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """Read-mostly: units come from the official data by management command."""
+
+    list_display = ["full_name", "level", "code", "parent", "valid_from", "valid_to"]
+    list_filter = ["level", "kind"]
+    search_fields = ["name", "name_key", "code"]
+    readonly_fields = ["name_key"]
+    filter_horizontal = ["successors"]
+    autocomplete_fields = ["parent"]
 
 
 @admin.register(Agency)
@@ -73,8 +98,6 @@ class AgencyAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit" and not request.user.is_superuser and request.user.agency_id:
-            from taihoanhap.geo.models import AdminUnit
-
             unit = request.user.agency.unit
             kwargs["queryset"] = AdminUnit.objects.filter(pk=unit.pk) | AdminUnit.objects.filter(
                 parent=unit

@@ -3,20 +3,23 @@
 A user sees records inside the unit their agency serves: a provincial agency covers every
 commune of its province, a commune agency its commune. Every personal-data model builds its
 `visible_to(user)` from `scope_for(user).q(...)`, so lists, pages, exports, reports and the API
-share one rule.
+share one rule. The hand-written reads (core.sql) take the same rule compiled by the ORM
+(`Scope.sql`), never a second spelling of it.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from taihoanhap.core.sql import in_condition
-from taihoanhap.geo.models import UnitLevel
+from taihoanhap.core.sql import where_sql
+from taihoanhap.geo.models import AdminUnit, UnitLevel
 
 if TYPE_CHECKING:
     from taihoanhap.accounts.models import User
@@ -41,21 +44,14 @@ class Scope:
             condition |= Q(**{f"{commune}__in": sorted(self.commune_ids)})
         return condition
 
-    def sql(self, *, province: str, commune: str) -> tuple[str, list[int]]:
-        """The filter of `q()` as an SQL condition on the columns `province` and `commune`, with
-        its parameters, for the hand-written reads of core.sql.
+    def sql(
+        self, model: type[Model], alias: str, *, province: str, commune: str
+    ) -> tuple[str, list[Any]]:
+        """`q(province=..., commune=...)` on `model`'s table aliased `alias`, as the ORM compiles
+        it, with its parameters, for the hand-written reads of core.sql.
         """
-        if self.everything:
-            return "1 = 1", []
-        parts, params = [], []
-        for column, ids in ((province, self.province_ids), (commune, self.commune_ids)):
-            if ids:
-                condition, values = in_condition(column, sorted(ids))
-                parts.append(condition)
-                params += values
-        if not parts:
-            return "1 = 0", []
-        return f"({' OR '.join(parts)})", params
+        sql, params = _compiled(self, model, alias, province, commune, connection.vendor)
+        return sql, list(params)
 
     def covers(self, *, province_id: int | None, commune_id: int | None) -> bool:
         return (
@@ -67,6 +63,17 @@ class Scope:
     @property
     def is_empty(self) -> bool:
         return not (self.everything or self.province_ids or self.commune_ids)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(
+    scope: Scope, model: type[Model], alias: str, province: str, commune: str, vendor: str
+) -> tuple[str, tuple[Any, ...]]:
+    # Keyed by the scope's value, so every request of a jurisdiction shares one compilation;
+    # the vendor is in the key because each engine compiles its own text.
+    queryset = model._base_manager.filter(scope.q(province=province, commune=commune))
+    sql, params = where_sql(queryset, alias)
+    return sql, tuple(params)
 
 
 def scope_for(user: User | Any) -> Scope:
@@ -107,3 +114,10 @@ def get_visible_or_404(queryset: QuerySet[Any], **lookup: Any) -> Model:
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValidationError):
         raise Http404 from None
+
+
+def communes_in_scope(user: User | Any) -> QuerySet[AdminUnit]:
+    """The current communes inside the user's jurisdiction, for the filters of list pages."""
+    return AdminUnit.objects.current().filter(
+        Q(level=UnitLevel.COMMUNE) & scope_for(user).q(province="parent", commune="pk")
+    )

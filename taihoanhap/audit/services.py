@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
 from taihoanhap.audit.context import current_ip
 from taihoanhap.audit.models import GENESIS_HASH, Action, AuditEvent, ChainHead, PendingView
+from taihoanhap.core.locking import save_versioned
+from taihoanhap.core.models import VersionedModel
 from taihoanhap.core.sql import placeholders
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from taihoanhap.accounts.models import User
 
 
 def _jsonable(value: Any) -> Any:
@@ -109,7 +116,7 @@ def _view_fields() -> tuple[models.Field, ...]:
 def record(
     action: str,
     *,
-    user: Any = None,
+    user: User | AnonymousUser | None = None,
     obj: models.Model | None = None,
     object_type: str = "",
     object_id: str = "",
@@ -123,16 +130,16 @@ def record(
     """
     if obj is not None:
         object_type, object_id = object_label(obj)
-    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    signed_in = user if user is not None and user.is_authenticated else None
     with transaction.atomic():
         last_seq, last_hash = _seal(*_lock_head())
         event = _link(
             AuditEvent(
                 seq=last_seq + 1,
                 at=timezone.now(),
-                user=user if authenticated else None,
-                username=(user.get_username() if authenticated else username)[:150],
-                agency_id=getattr(user, "agency_id", None) if authenticated else None,
+                user=signed_in,
+                username=(signed_in.get_username() if signed_in is not None else username)[:150],
+                agency_id=signed_in.agency_id if signed_in is not None else None,
                 action=Action(action),
                 object_type=object_type,
                 object_id=object_id,
@@ -152,7 +159,7 @@ def _link(event: AuditEvent, prev_hash: str) -> AuditEvent:
     return event
 
 
-def record_view(user: Any, obj: models.Model, *, note: str = "") -> None:
+def record_view(user: User, obj: models.Model, *, note: str = "") -> None:
     """Record that `user` viewed `obj`: one INSERT, chained later with the other views
     (`seal_views`) at the time it happened.
     """
@@ -161,7 +168,7 @@ def record_view(user: Any, obj: models.Model, *, note: str = "") -> None:
         at=timezone.now(),
         user_id=user.pk,
         username=user.get_username()[:150],
-        agency_id=getattr(user, "agency_id", None),
+        agency_id=user.agency_id,
         object_type=object_type,
         object_id=object_id,
         ip=current_ip.get(),
@@ -227,8 +234,40 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
+        assert isinstance(field, models.Field), f"{name} is not a field of {obj}"
         values[name] = getattr(obj, field.attname)
     return values
+
+
+def save_audited(
+    instance: VersionedModel,
+    *,
+    before: Mapping[str, Any],
+    expected_version: int,
+    acting_user: User,
+    action: str = Action.UPDATE,
+    fields: Sequence[str] | None = None,
+    extra_changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Save an edited record under the optimistic lock and audit what changed, in the caller's
+    transaction.
+
+    `before` is the `snapshot` of the audited fields taken before the caller changed the
+    instance; its keys are the fields compared. `fields` are the columns written when they
+    differ from the audited ones (derived search keys, the province); `extra_changes` are
+    entries the fields cannot show (an M2M set, a file). A stale `expected_version` raises
+    `StaleRecordError` before anything is written. The event is recorded even when no audited
+    field changed: the officer did save the form.
+    """
+    audited = list(before)
+    save_versioned(
+        instance,
+        expected_version=expected_version,
+        fields=list(fields) if fields is not None else audited,
+    )
+    changes = diff(dict(before), snapshot(instance, audited))
+    changes.update(extra_changes or {})
+    return record(action, user=acting_user, obj=instance, changes=changes)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Sign-in, sign-out and failed sign-in events."""
+"""Sign-in, sign-out and failed sign-in events; changes made in the admin pages."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from taihoanhap.accounts.signals import admin_saved
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
 
@@ -33,3 +34,11 @@ def on_login_failed(
     record(
         Action.LOGIN_FAILED, username=str(credentials.get("username", ""))[:150], ip=_ip(request)
     )
+
+
+@receiver(admin_saved)
+def on_admin_saved(
+    sender: Any, user: Any, obj: Any, change: bool, changes: dict[str, Any], **kwargs: Any
+) -> None:
+    """An admin page saved a record: audit it (sent inside the admin's transaction)."""
+    record(Action.UPDATE if change else Action.CREATE, user=user, obj=obj, changes=changes)

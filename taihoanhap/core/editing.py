@@ -104,6 +104,7 @@ def _take_current_version(form: forms.BaseForm, record: models.Model) -> None:
     )
     if current is None:  # deleted meanwhile: nothing to save over
         return
-    data = form.data.copy()
+    # form.data is a QueryDict (immutable for a POST) or a dict: both copy into one to change.
+    data = form.data.copy()  # type: ignore[attr-defined]
     data[form.add_prefix("version")] = current
     form.data = data

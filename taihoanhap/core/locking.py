@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import models
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from taihoanhap.core.models import TimeStampedModel, VersionedModel
 
 
 class StaleRecordError(Exception):
@@ -16,7 +18,7 @@ class StaleRecordError(Exception):
     )
 
 
-def save_versioned(instance: models.Model, *, expected_version: int, fields: list[str]) -> None:
+def save_versioned(instance: VersionedModel, *, expected_version: int, fields: list[str]) -> None:
     """Write `fields` of `instance` if its stored version is still `expected_version`.
 
     One UPDATE ... WHERE version = expected: no lock is held while the officer edits a form,
@@ -24,9 +26,7 @@ def save_versioned(instance: models.Model, *, expected_version: int, fields: lis
     """
     model = type(instance)
     values = {name: getattr(instance, name) for name in fields}
-    if any(f.name == "updated_at" for f in model._meta.fields):
-        from django.utils import timezone
-
+    if isinstance(instance, TimeStampedModel):  # the only models with an updated_at
         values["updated_at"] = instance.updated_at = timezone.now()
     updated = model._default_manager.filter(pk=instance.pk, version=expected_version).update(
         version=F("version") + 1, **values

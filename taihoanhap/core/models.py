@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from functools import partialmethod
 from typing import Any
 
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
@@ -20,13 +23,11 @@ class ChoiceLabels(models.Model):
 
     Django's own version translates every choice of the field on each call; a list of 50 rows
     showing a status did that 50 times (a third of the work queue's time). Same result.
+    The methods are installed on each concrete subclass by `_use_the_label_table` below.
     """
 
     class Meta:
         abstract = True
-
-    def _get_FIELD_display(self, field: models.Field) -> Any:
-        return choice_label(field, getattr(self, field.attname))
 
 
 def choice_label(field: models.Field, value: Any) -> Any:
@@ -38,6 +39,27 @@ def choice_label(field: models.Field, value: Any) -> Any:
         labels = {make_hashable(value): str(label) for value, label in field.flatchoices}
         _LABELS[key] = labels
     return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+def _display_from_the_table(instance: ChoiceLabels, *, field: models.Field) -> Any:
+    return choice_label(field, getattr(instance, field.attname))
+
+
+@receiver(class_prepared)
+def _use_the_label_table(sender: type[models.Model], **kwargs: Any) -> None:
+    """Replace the get_<field>_display() that Django put on a ChoiceLabels model.
+
+    Django adds one per field with choices, unless the class defines its own (documented: a
+    model may define get_FOO_display()); such a method is a plain function in the class, left
+    alone here: only Django's own (a partialmethod) is replaced. Every ChoiceLabels model
+    imports this module first, so the receiver is connected before any of them is prepared.
+    """
+    if not issubclass(sender, ChoiceLabels):
+        return
+    for field in sender._meta.local_fields:
+        name = f"get_{field.name}_display"
+        if field.choices is not None and isinstance(sender.__dict__.get(name), partialmethod):
+            setattr(sender, name, partialmethod(_display_from_the_table, field=field))
 
 
 class TimeStampedModel(ChoiceLabels):

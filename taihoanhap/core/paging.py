@@ -103,8 +103,9 @@ def listing(
         link["sort"] = f"-{column.key}" if active and not descending else column.key
         state = ("descending" if descending else "ascending") if active else ""
         headers.append(Header(column.label, f"?{link.urlencode()}", state, column.numeric))
-    params["sort"] = f"-{key}" if descending else key
-    return Listing(page=page, headers=headers, query=params.urlencode(), sort=params["sort"])
+    sort = f"-{key}" if descending else key
+    params["sort"] = sort
+    return Listing(page=page, headers=headers, query=params.urlencode(), sort=sort)
 
 
 def ordered(qs: Any, field: str, descending: bool) -> Any:

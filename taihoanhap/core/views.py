@@ -7,17 +7,19 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
-from taihoanhap.accounts.access import public, signed_in
-from taihoanhap.accounts.navigation import items_for_role, landing_url
+from taihoanhap.core.access import public, signed_in
+from taihoanhap.core.navigation import items_for_role, landing_url
 
 
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
     """Each role lands on its own task page; roles without one see their menu as tiles."""
-    target = landing_url(request.user.role)
+    user = request.user
+    assert user.is_authenticated  # @signed_in
+    target = landing_url(user.role)
     if target:
         return redirect(target)
-    return render(request, "core/home.html", {"tiles": items_for_role(request.user.role)})
+    return render(request, "core/home.html", {"tiles": items_for_role(user.role)})
 
 
 @public

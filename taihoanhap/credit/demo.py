@@ -29,8 +29,8 @@ from taihoanhap.credit.models import (
     Relationship,
 )
 from taihoanhap.credit.services import ApplicationData
+from taihoanhap.employers.models import Employer, EmployerSize
 from taihoanhap.geo.models import KIND_PREFIX
-from taihoanhap.jobs.models import Employer, EmployerSize
 from taihoanhap.registry.models import Case, CaseStatus
 
 MAX_INDIVIDUAL_LOANS = 27

@@ -319,7 +319,7 @@ class LoanApplication(UUIDModel, TimeStampedModel, VersionedModel):
     # Business loans: the employer and its workforce facts, taken from the employer record when
     # the application is drawn up and refreshed when it is sent to the bank.
     employer = models.ForeignKey(
-        "jobs.Employer",
+        "employers.Employer",
         models.PROTECT,
         null=True,
         blank=True,

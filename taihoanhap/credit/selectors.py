@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.scope import scope_for
 from taihoanhap.credit.access import (
     CONFIRMERS,
     LOAN_DECIDERS,
@@ -25,11 +24,13 @@ from taihoanhap.credit.models import (
     LoanKind,
     LoanStatus,
 )
-from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.registry.models import Case, Person
 
+if TYPE_CHECKING:
+    from taihoanhap.accounts.models import User
 
-def applications_for(user: Any) -> QuerySet[LoanApplication]:
+
+def applications_for(user: User) -> QuerySet[LoanApplication]:
     return LoanApplication.objects.visible_to(user).select_related("person", "employer", "commune")
 
 
@@ -50,14 +51,7 @@ def filter_applications(
     return qs.order_by(order, "-created_at")
 
 
-def communes_for(user: Any) -> QuerySet[AdminUnit]:
-    """The current communes inside the user's jurisdiction, for filters."""
-    return AdminUnit.objects.current().filter(
-        Q(level=UnitLevel.COMMUNE) & scope_for(user).q(province="parent", commune="pk")
-    )
-
-
-def borrowable_persons(user: Any) -> QuerySet[Person]:
+def borrowable_persons(user: User) -> QuerySet[Person]:
     """Persons in the user's scope who have a release recorded (a case)."""
     return (
         Person.objects.visible_to(user)
@@ -131,7 +125,7 @@ class Action:
     danger: bool = False
 
 
-def actions_for(application: LoanApplication, user: Any) -> list[Action]:
+def actions_for(application: LoanApplication, user: User) -> list[Action]:
     """What `user` may do next with `application`, by role and status."""
     role = getattr(user, "role", None)
     status = application.status
@@ -171,7 +165,7 @@ def actions_for(application: LoanApplication, user: Any) -> list[Action]:
     return actions
 
 
-def lists_for(user: Any) -> QuerySet[EligibleList]:
+def lists_for(user: User) -> QuerySet[EligibleList]:
     return (
         EligibleList.objects.visible_to(user)
         .select_related("commune", "drawn_up_by")

@@ -20,7 +20,8 @@ from taihoanhap.accounts.scope import scope_for
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.core.sql import date_value, fetch, in_condition, local_date, uuid_value
 from taihoanhap.credit.access import may_confirm_for
-from taihoanhap.credit.models import ListStatus, LoanKind, LoanStatus
+from taihoanhap.credit.models import EligibleList, ListStatus, LoanKind, LoanStatus
+from taihoanhap.employers.models import Employer
 from taihoanhap.registry.access import person_scope_sql
 from taihoanhap.registry.rules import rule
 from taihoanhap.registry.workqueue import WorkItem
@@ -57,7 +58,7 @@ def _applications(
     """
     person_area, person_params = person_scope_sql(user, "p")
     employer_area, employer_params = scope_for(user).sql(
-        province="e.province_id", commune="e.commune_id"
+        Employer, "e", province="province", commune="commune"
     )
     statuses, status_params = in_condition("a.status", list(titles))
     only_kind = " AND a.kind = %s" if kind else ""
@@ -94,7 +95,9 @@ def _applications(
 
 def _lists(user: Any, where: str, params: list[Any], order: str) -> list[tuple[Any, ...]]:
     """Form 01 lists in the user's area (EligibleList.objects.visible_to) matching `where`."""
-    area, area_params = scope_for(user).sql(province="l.province_id", commune="l.commune_id")
+    area, area_params = scope_for(user).sql(
+        EligibleList, "l", province="province", commune="commune"
+    )
     return fetch(
         "SELECT l.id, l.updated_at, l.submitted_on, l.drawn_up_on FROM credit_eligiblelist l"  # noqa: S608
         f" WHERE {area} AND {where} ORDER BY {order} LIMIT %s",

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taihoanhap.core.text import normalize_text, search_key
@@ -347,7 +348,7 @@ def find_units(
 
 def current_successors(unit: AdminUnit, *, on: date | None = None) -> list[AdminUnit]:
     """The unit(s) valid on `on` (default: today) that `unit` became, following merges."""
-    day = on or date.today()
+    day = on or timezone.localdate()
     seen: set[int] = set()
     frontier = [unit]
     found: list[AdminUnit] = []
@@ -389,7 +390,7 @@ def resolve_commune(
     return sorted(resolved.values(), key=lambda u: u.name_key)
 
 
-def _ancestor_in(unit: AdminUnit, ids: set[int]) -> bool:
+def _ancestor_in(unit: AdminUnit | None, ids: set[int]) -> bool:
     while unit is not None:
         if unit.id in ids:
             return True

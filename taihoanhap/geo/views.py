@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from taihoanhap.accounts.access import signed_in
+from taihoanhap.core.access import signed_in
 from taihoanhap.core.text import search_key
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.geo.services import name_query_key

@@ -15,10 +15,9 @@ from taihoanhap.accounts.roles import AgencyKind, Role
 from taihoanhap.core.demo import AGENCY_DEMO_CASES, DemoContext
 from taihoanhap.core.text import search_key
 from taihoanhap.core.workdays import add_months_raw
+from taihoanhap.employers.models import Employer, EmployerSize
 from taihoanhap.jobs.models import (
     ContactStage,
-    Employer,
-    EmployerSize,
     EmploymentRecord,
     EmploymentStatus,
     FairAttendance,
@@ -31,7 +30,7 @@ from taihoanhap.jobs.models import (
 )
 from taihoanhap.jobs.rules import near_release_months
 from taihoanhap.registry.models import Case, CaseEvent, CaseStatus
-from taihoanhap.support.services import record_text
+from taihoanhap.support.services.base import record_text
 
 # (name, sector, size, workforce, returnees, trades offered)
 EMPLOYERS = [

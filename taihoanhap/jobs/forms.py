@@ -11,22 +11,16 @@ from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.core.editing import VersionField, VersionForm
+from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.money import MoneyField
+from taihoanhap.employers.models import Employer
 from taihoanhap.jobs.access import ORGANISER_KINDS
-from taihoanhap.jobs.models import (
-    ContactStage,
-    Employer,
-    EmploymentStatus,
-    FairEmployer,
-    JobFair,
-    Vacancy,
-)
+from taihoanhap.jobs.models import ContactStage, EmploymentStatus, FairEmployer, JobFair, Vacancy
 from taihoanhap.jobs.services import EMPLOYER_FIELDS, VACANCY_FIELDS
 from taihoanhap.registry.models import Sex
 from taihoanhap.support.access import catalogue_q
 from taihoanhap.support.forms import (
     DateInput,
-    ValidatingModelForm,
     communes_for,
     date_field,
     today,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -26,6 +26,9 @@ from taihoanhap.jobs.models import (
 from taihoanhap.jobs.rules import stable_employment_months
 from taihoanhap.registry.models import OPEN_STATUSES, Case, Person
 from taihoanhap.support.access import catalogue_province_ids
+
+if TYPE_CHECKING:
+    from taihoanhap.accounts.models import User
 
 # --- The A/B classification hint ---------------------------------------------------------------
 
@@ -82,10 +85,11 @@ class EmploymentRow:
         return sum(self.counts.get(s, 0) for s in WORKING)
 
 
-def employment_figures(user: Any, today: date) -> list[EmploymentRow]:
+def employment_figures(user: User, today: date) -> list[EmploymentRow]:
     """Persons with an open case in `user`'s scope, by commune and current employment status."""
-    open_cases = Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
-    persons = Person.objects.visible_to(user).filter(id__in=open_cases)
+    persons = Person.objects.visible_to(user).filter(
+        id__in=Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
+    )
     totals = persons.values("commune").annotate(n=Count("id")).order_by()
     current = (
         EmploymentRecord.objects.filter(person__in=persons, started_on__lte=today)
@@ -191,7 +195,7 @@ class CommuneFairs:
         return sum(self.by_year)
 
 
-def fairs_by_commune(user: Any, years: list[int]) -> list[CommuneFairs]:
+def fairs_by_commune(user: User, years: list[int]) -> list[CommuneFairs]:
     """Every current commune of the user's provinces with the number of fairs held there each
     year, so the province sees which localities held none (cancelled fairs do not count)."""
     counts: dict[tuple[int, int], int] = defaultdict(int)

@@ -245,7 +245,7 @@ class Recognition(UUIDModel, TimeStampedModel, VersionedModel):
     evidence = models.TextField(_("evidence"), blank=True)
     commendations = models.TextField(_("commendations"), blank=True)
     employer = models.ForeignKey(
-        "jobs.Employer",
+        "employers.Employer",
         models.PROTECT,
         null=True,
         blank=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
@@ -20,6 +20,9 @@ from taihoanhap.programme.models import (
     TargetLevel,
     TargetRule,
 )
+
+if TYPE_CHECKING:
+    from taihoanhap.accounts.models import User
 
 # --- Budget -------------------------------------------------------------------------------------
 
@@ -115,7 +118,7 @@ class Compliance:
         return len(self.rows) - self.met_count
 
 
-def units_in_scope(user: Any, province: AdminUnit) -> QuerySet[AdminUnit]:
+def units_in_scope(user: User, province: AdminUnit) -> QuerySet[AdminUnit]:
     """The current communes of `province` inside the user's jurisdiction."""
     return (
         AdminUnit.objects.current()
@@ -125,7 +128,7 @@ def units_in_scope(user: Any, province: AdminUnit) -> QuerySet[AdminUnit]:
     )
 
 
-def compliance(user: Any, province: AdminUnit, year: int) -> Compliance:
+def compliance(user: User, province: AdminUnit, year: int) -> Compliance:
     """Every unit the target applies to, with its counts for `year` and whether it meets the
     target. Three queries whatever the number of units."""
     rule = target_for(province, year)
@@ -156,7 +159,7 @@ def compliance(user: Any, province: AdminUnit, year: int) -> Compliance:
     return Compliance(province=province, year=year, rule=rule, rows=rows)
 
 
-def user_province(user: Any) -> AdminUnit | None:
+def user_province(user: User) -> AdminUnit | None:
     """The province a user works in (their agency's), for province-wide views."""
     agency = getattr(user, "agency", None)
     if agency is None:

@@ -10,11 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from taihoanhap.accounts.models import Agency
+from taihoanhap.accounts.models import Agency, User
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
-from taihoanhap.core.locking import save_versioned
+from taihoanhap.audit.services import record, save_audited, snapshot
 from taihoanhap.core.money import format_vnd
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.programme.access import (
@@ -52,7 +51,7 @@ def create_line(
     title: str,
     estimate: int = 0,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> BudgetLine:
     require(acting_user, BUDGET_WRITERS)
     if not Agency.objects.visible_to(acting_user).filter(pk=agency.pk).exists():
@@ -94,7 +93,7 @@ def update_line(
     estimate: int,
     note: str,
     expected_version: int,
-    acting_user: Any,
+    acting_user: User,
 ) -> BudgetLine:
     require(acting_user, BUDGET_WRITERS)
     with transaction.atomic():
@@ -106,18 +105,15 @@ def update_line(
             note.strip(),
         )
         try:
+            # A savepoint: the duplicate title is caught before the audit event is written.
             with transaction.atomic():
-                save_versioned(line, expected_version=expected_version, fields=LINE_FIELDS)
+                save_audited(
+                    line, before=before, expected_version=expected_version, acting_user=acting_user
+                )
         except IntegrityError:
             raise ValidationError(
                 {"title": _("This agency already has a line with this title for the year.")}
             ) from None
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=line,
-            changes=diff(before, snapshot(line, LINE_FIELDS)),
-        )
     return line
 
 
@@ -128,7 +124,7 @@ def add_allocation(
     allocated_on: date,
     decision_number: str,
     note: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> Allocation:
     require(acting_user, BUDGET_WRITERS)
     if amount <= 0:
@@ -175,7 +171,7 @@ def add_spending(
     document_number: str,
     description: str,
     override_reason: str = "",
-    acting_user: Any,
+    acting_user: User,
 ) -> Spending:
     """Record money spent against the line's allocation.
 
@@ -279,14 +275,14 @@ def _check_media(data: MediaData, province: AdminUnit) -> None:
         raise ValidationError(errors)
 
 
-def _user_province(user: Any) -> AdminUnit:
+def _user_province(user: User) -> AdminUnit:
     agency = getattr(user, "agency", None)
     if agency is None:
         raise PermissionDenied
     return _province_of(agency.unit)
 
 
-def create_media(*, data: MediaData, acting_user: Any) -> MediaActivity:
+def create_media(*, data: MediaData, acting_user: User) -> MediaActivity:
     require(acting_user, MEDIA_WRITERS)
     province = _user_province(acting_user)
     _check_media(data, province)
@@ -314,7 +310,7 @@ def _media_values(data: MediaData) -> dict[str, Any]:
 
 
 def update_media(
-    activity: MediaActivity, *, data: MediaData, expected_version: int, acting_user: Any
+    activity: MediaActivity, *, data: MediaData, expected_version: int, acting_user: User
 ) -> MediaActivity:
     require(acting_user, MEDIA_WRITERS)
     _check_media(data, activity.province)
@@ -322,12 +318,8 @@ def update_media(
         before = snapshot(activity, MEDIA_FIELDS)
         for name, value in _media_values(data).items():
             setattr(activity, name, value)
-        save_versioned(activity, expected_version=expected_version, fields=MEDIA_FIELDS)
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=activity,
-            changes=diff(before, snapshot(activity, MEDIA_FIELDS)),
+        save_audited(
+            activity, before=before, expected_version=expected_version, acting_user=acting_user
         )
     return activity
 
@@ -366,7 +358,7 @@ RECOGNITION_FIELDS = [
 ]
 
 
-def _check_unit(unit: AdminUnit, user: Any) -> None:
+def _check_unit(unit: AdminUnit, user: User) -> None:
     """A commune officer records for their commune; a provincial one for the province or any
     of its communes."""
     scope = scope_for(user)
@@ -401,7 +393,7 @@ def _recognition_values(data: RecognitionData) -> dict[str, Any]:
     return values
 
 
-def create_recognition(*, data: RecognitionData, acting_user: Any) -> Recognition:
+def create_recognition(*, data: RecognitionData, acting_user: User) -> Recognition:
     require(acting_user, RECOGNITION_WRITERS)
     _check_unit(data.unit, acting_user)
     _check_recognition(data)
@@ -422,7 +414,7 @@ def create_recognition(*, data: RecognitionData, acting_user: Any) -> Recognitio
 
 
 def update_recognition(
-    recognition: Recognition, *, data: RecognitionData, expected_version: int, acting_user: Any
+    recognition: Recognition, *, data: RecognitionData, expected_version: int, acting_user: User
 ) -> Recognition:
     require(acting_user, RECOGNITION_WRITERS)
     _check_unit(data.unit, acting_user)
@@ -432,17 +424,15 @@ def update_recognition(
         for name, value in _recognition_values(data).items():
             setattr(recognition, name, value)
         unit = data.unit
-        recognition.province_id = unit.pk if unit.level == UnitLevel.PROVINCE else unit.parent_id
-        save_versioned(
+        province_id = unit.pk if unit.level == UnitLevel.PROVINCE else unit.parent_id
+        assert province_id is not None, "every unit below a province has one"
+        recognition.province_id = province_id
+        save_audited(
             recognition,
-            expected_version=expected_version,
+            before=before,
             fields=[*RECOGNITION_FIELDS, "province"],
-        )
-        record(
-            Action.UPDATE,
-            user=acting_user,
-            obj=recognition,
-            changes=diff(before, snapshot(recognition, RECOGNITION_FIELDS)),
+            expected_version=expected_version,
+            acting_user=acting_user,
         )
     return recognition
 
@@ -458,7 +448,7 @@ def add_target(
     min_individual: int,
     effective_from: date,
     source: str,
-    acting_user: Any,
+    acting_user: User,
 ) -> TargetRule:
     """A new target in force from `effective_from` (rows are never edited, so the compliance
     of past years stays as it was judged)."""

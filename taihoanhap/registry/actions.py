@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.registry import case_forms as f
 from taihoanhap.registry import lifecycle, services
-from taihoanhap.registry.lifecycle import AWAITING_RETURN, CLOSURE_FROM, MANAGED, OPEN
+from taihoanhap.registry.lifecycle.base import AWAITING_RETURN, CLOSURE_FROM, MANAGED, OPEN
 from taihoanhap.registry.models import (
     AbsenceDecision,
     Case,

@@ -24,7 +24,7 @@ from taihoanhap.registry.forms import (
     parse_articles,
     today,
 )
-from taihoanhap.registry.lifecycle import CLOSURE_FROM
+from taihoanhap.registry.lifecycle.base import CLOSURE_FROM
 from taihoanhap.registry.models import (
     AbsenceDecision,
     Case,

@@ -21,6 +21,7 @@ from taihoanhap.accounts.roles import AgencyKind
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.core.citizen_id import FEMALE, MALE, clean_citizen_id, parse_citizen_id
 from taihoanhap.core.editing import VersionField
+from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.text import normalize_text, search_key, title_name
 from taihoanhap.core.validators import validate_phone
 from taihoanhap.geo.models import AdminUnit, UnitLevel
@@ -127,7 +128,7 @@ def communes_of_province(province_id: int | None) -> Any:
 # --- Persons -----------------------------------------------------------------------------------
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ValidatingModelForm):
     """Registering or correcting a person. `user` limits the communes to the user's scope."""
 
     birth = forms.CharField(
@@ -218,11 +219,6 @@ class PersonForm(forms.ModelForm):
             help_text=_("The province where the birth was registered (code in the ID number)."),
         )
         self.fields["ethnicity"].initial = "Kinh"
-
-    def _post_clean(self) -> None:
-        """No model validation or instance update here: the services write (and check again),
-        and the instance must stay as it was read for the audit trail's before/after.
-        """
 
     def clean_full_name(self) -> str:
         name = normalize_text(self.cleaned_data["full_name"])
@@ -336,7 +332,7 @@ def parse_articles(raw: str) -> list[int]:
     return articles
 
 
-class SentenceForm(forms.ModelForm):
+class SentenceForm(ValidatingModelForm):
     articles = forms.CharField(
         label=_("Criminal Code articles"),
         required=False,
@@ -386,9 +382,6 @@ class SentenceForm(forms.ModelForm):
             del self.fields["version"]
         self.fields["term_months"].max_value = 11
         self.fields["term_months"].widget.attrs["max"] = 11
-
-    def _post_clean(self) -> None:
-        """The services write; the instance stays as read (see PersonForm._post_clean)."""
 
     def clean_articles(self) -> list[int]:
         return parse_articles(self.cleaned_data.get("articles", ""))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from django.db import connections
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
@@ -98,7 +98,7 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def search_persons(
-    user: Any, query: ParsedQuery, filters: dict[str, Any], order: tuple[str, ...]
+    user: User, query: ParsedQuery, filters: dict[str, Any], order: tuple[str, ...]
 ) -> QuerySet[Person]:
     persons = Person.objects.managed_by(user)
     if query.citizen_id:
@@ -188,7 +188,7 @@ def page_of(
 # --- The person page ---------------------------------------------------------------------------
 
 
-def person_for_page(user: Any, pk: Any) -> Person:
+def person_for_page(user: User, pk: Any) -> Person:
     """The person `pk` as `user` may see them (`person_scope_sql`, incoming transfers
     included), with their three communes, or 404: missing and outside the scope alike.
 
@@ -261,6 +261,17 @@ class DeadlineRow(NamedTuple):
     legal_source: str
 
 
+class PageCase(Protocol):
+    """A Case as cases_for_page returns it: the page's records attached as attributes."""
+
+    pk: Any
+    classification_rows: list[ClassificationRow]
+    helper_rows: list[HelperRow]
+    open_deadlines: list[DeadlineRow]
+    has_transfers: bool
+    has_reoffences: bool
+
+
 def cases_for_page(person: Person, sentences: list[Sentence]) -> list[Case]:
     """The person's cases, current first, with everything the page shows in a fixed number of
     queries whatever the number of cases and records. `sentences` are the person's, already
@@ -307,7 +318,7 @@ def cases_for_page(person: Person, sentences: list[Sentence]) -> list[Case]:
     return cases
 
 
-def _attach_records(cases: list[Case]) -> None:
+def _attach_records(cases: list[PageCase]) -> None:
     by_id = {case.pk: case for case in cases}
     for case in cases:
         case.classification_rows, case.helper_rows, case.open_deadlines = [], [], []
@@ -321,7 +332,7 @@ def _attach_records(cases: list[Case]) -> None:
     _attach_open_deadlines(by_id, keys)
 
 
-def _attach_flags(by_id: dict[Any, Case], keys: list[Any]) -> None:
+def _attach_flags(by_id: dict[Any, PageCase], keys: list[Any]) -> None:
     transfers, params = in_condition("t.case_id", keys)
     reoffences, more = in_condition("r.case_id", keys)
     for case_id, table in fetch(
@@ -336,7 +347,7 @@ def _attach_flags(by_id: dict[Any, Case], keys: list[Any]) -> None:
             case.has_reoffences = True
 
 
-def _attach_classifications(by_id: dict[Any, Case], keys: list[Any]) -> None:
+def _attach_classifications(by_id: dict[Any, PageCase], keys: list[Any]) -> None:
     condition, params = in_condition("k.case_id", keys)
     for case_id, decided_on, value, reason, full_name, username in fetch(
         "SELECT k.case_id, k.decided_on, k.value, k.reason, u.full_name, u.username"  # noqa: S608
@@ -349,7 +360,7 @@ def _attach_classifications(by_id: dict[Any, Case], keys: list[Any]) -> None:
         )
 
 
-def _attach_helpers(by_id: dict[Any, Case], keys: list[Any]) -> None:
+def _attach_helpers(by_id: dict[Any, PageCase], keys: list[Any]) -> None:
     condition, params = in_condition("h.case_id", keys)
     kind_field = Helper._meta.get_field("kind")
     # Active helpers first on both engines (the ORM's "ended_on" order puts NULLs last on
@@ -373,7 +384,7 @@ def _attach_helpers(by_id: dict[Any, Case], keys: list[Any]) -> None:
         )
 
 
-def _attach_open_deadlines(by_id: dict[Any, Case], keys: list[Any]) -> None:
+def _attach_open_deadlines(by_id: dict[Any, PageCase], keys: list[Any]) -> None:
     condition, params = in_condition("d.case_id", keys)
     kind_field = Deadline._meta.get_field("kind")
     # Sorted here: an ORDER BY due_on lures SQLite's planner onto the (status, due_on) index,

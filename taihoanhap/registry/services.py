@@ -1,8 +1,9 @@
 """Writes to the registry's records: persons, sentences, releases, opening a case, helpers.
 
 Every function runs in one transaction and writes its audit event in it; editable records are
-saved with `core.locking.save_versioned` against the version the form was opened with. The
-case's state changes live in `registry.lifecycle`.
+saved with `audit.services.save_audited` (`core.locking.save_versioned` and the audit event)
+against the version the form was opened with. The case's state changes live in
+`registry.lifecycle`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.roles import Role
 from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import diff, record, snapshot
+from taihoanhap.audit.services import diff, record, save_audited, snapshot
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
 from taihoanhap.registry import deadlines
@@ -38,6 +39,10 @@ from taihoanhap.registry.models import (
     Visibility,
 )
 from taihoanhap.registry.timeline import add_event
+
+if TYPE_CHECKING:
+    from taihoanhap.accounts.models import Agency, User
+    from taihoanhap.geo.models import AdminUnit
 
 PERSON_FIELDS = [
     "full_name",
@@ -89,7 +94,7 @@ def stored_text(message: Any, **params: Any) -> str:
     return text % values if values else text
 
 
-def ensure_in_jurisdiction(person: Person, acting_user: Any) -> None:
+def ensure_in_jurisdiction(person: Person, acting_user: User) -> None:
     """Only an officer whose own jurisdiction holds the person acts on the record."""
     if not in_jurisdiction(acting_user, person):
         raise PermissionDenied
@@ -138,7 +143,7 @@ def sync_person(case: Case) -> None:
 
 
 @transaction.atomic
-def create_person(*, acting_user: Any, commune: Any, **data: Any) -> Person:
+def create_person(*, acting_user: User, commune: AdminUnit, **data: Any) -> Person:
     """Register a person living in `commune` (which must lie in the officer's jurisdiction)."""
     unknown = set(data) - set(PERSON_FIELDS)
     if unknown:
@@ -161,7 +166,7 @@ def create_person(*, acting_user: Any, commune: Any, **data: Any) -> Person:
 
 @transaction.atomic
 def update_person(
-    person: Person, *, expected_version: int, acting_user: Any, photo: Any = None, **data: Any
+    person: Person, *, expected_version: int, acting_user: User, photo: Any = None, **data: Any
 ) -> Person:
     """Change a person's identity, residence or contact. The commune changes only by transfer."""
     unknown = set(data) - set(PERSON_FIELDS)
@@ -184,11 +189,14 @@ def update_person(
         # A random file name: the uploaded one may carry the person's name.
         person.photo.save(f"{uuid.uuid4().hex}{extension}", photo, save=False)
         fields.append("photo")
-    save_versioned(person, expected_version=expected_version, fields=fields)
-    changes = diff(before, snapshot(person, list(data)))
-    if photo is not None:
-        changes["photo"] = ["", "…"]
-    record(Action.UPDATE, user=acting_user, obj=person, changes=changes)
+    save_audited(
+        person,
+        before=before,
+        fields=fields,
+        expected_version=expected_version,
+        acting_user=acting_user,
+        extra_changes={"photo": ["", "…"]} if photo is not None else None,
+    )
     return person
 
 
@@ -196,7 +204,7 @@ def update_person(
 
 
 @transaction.atomic
-def add_sentence(person: Person, *, acting_user: Any, **data: Any) -> Sentence:
+def add_sentence(person: Person, *, acting_user: User, **data: Any) -> Sentence:
     """Record a sentence (also after a closed case: a new sentence opens a new chapter)."""
     ensure_in_jurisdiction(person, acting_user)
     sentence = Sentence.objects.create(person=person, **data)
@@ -211,7 +219,7 @@ def add_sentence(person: Person, *, acting_user: Any, **data: Any) -> Sentence:
 
 @transaction.atomic
 def update_sentence(
-    sentence: Sentence, *, expected_version: int, acting_user: Any, **data: Any
+    sentence: Sentence, *, expected_version: int, acting_user: User, **data: Any
 ) -> Sentence:
     ensure_in_jurisdiction(sentence.person, acting_user)
     if sentence.person.is_closed:
@@ -219,19 +227,15 @@ def update_sentence(
     before = snapshot(sentence, list(data))
     for name, value in data.items():
         setattr(sentence, name, value)
-    save_versioned(sentence, expected_version=expected_version, fields=list(data))
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=sentence,
-        changes=diff(before, snapshot(sentence, list(data))),
+    save_audited(
+        sentence, before=before, expected_version=expected_version, acting_user=acting_user
     )
     return sentence
 
 
 @transaction.atomic
 def update_release(
-    release: Release, *, expected_version: int, acting_user: Any, **data: Any
+    release: Release, *, expected_version: int, acting_user: User, **data: Any
 ) -> Release:
     """Correct the release (e.g. the completion certificate's number and date)."""
     case = Case.objects.filter(release=release).first()
@@ -241,13 +245,7 @@ def update_release(
     before = snapshot(release, list(data))
     for name, value in data.items():
         setattr(release, name, value)
-    save_versioned(release, expected_version=expected_version, fields=list(data))
-    record(
-        Action.UPDATE,
-        user=acting_user,
-        obj=release,
-        changes=diff(before, snapshot(release, list(data))),
-    )
+    save_audited(release, before=before, expected_version=expected_version, acting_user=acting_user)
     if case is not None and before.get("release_date") != release.release_date:
         case.release = release
         if case.status in (
@@ -281,8 +279,8 @@ def open_case(
     sentence: Sentence,
     release_type: str,
     release_date: date,
-    acting_user: Any,
-    facility: Any = None,
+    acting_user: User,
+    facility: Agency | None = None,
     facility_name: str = "",
     certificate_number: str = "",
     certificate_date: date | None = None,
@@ -377,7 +375,7 @@ def open_case(
 
 
 @transaction.atomic
-def update_case_notes(case: Case, *, notes: str, expected_version: int, acting_user: Any) -> Case:
+def update_case_notes(case: Case, *, notes: str, expected_version: int, acting_user: User) -> Case:
     ensure_in_jurisdiction(case.person, acting_user)
     ensure_open(case)
     before = snapshot(case, ["notes"])
@@ -390,7 +388,9 @@ def update_case_notes(case: Case, *, notes: str, expected_version: int, acting_u
 
 
 @transaction.atomic
-def assign_officer(case: Case, *, officer: Any, expected_version: int, acting_user: Any) -> Case:
+def assign_officer(
+    case: Case, *, officer: User | None, expected_version: int, acting_user: User
+) -> Case:
     """Assign the police officer in charge (Circular 10/2024 Art. 9)."""
     ensure_in_jurisdiction(case.person, acting_user)
     ensure_open(case)
@@ -398,10 +398,7 @@ def assign_officer(case: Case, *, officer: Any, expected_version: int, acting_us
         raise TransitionError(_("The officer must work in the person's commune or province."))
     before = snapshot(case, ["officer"])
     case.officer = officer
-    save_versioned(case, expected_version=expected_version, fields=["officer"])
-    record(
-        Action.UPDATE, user=acting_user, obj=case, changes=diff(before, snapshot(case, ["officer"]))
-    )
+    save_audited(case, before=before, expected_version=expected_version, acting_user=acting_user)
     add_event(
         case,
         kind="officer_assigned",
@@ -414,7 +411,7 @@ def assign_officer(case: Case, *, officer: Any, expected_version: int, acting_us
 
 
 @transaction.atomic
-def add_helper(case: Case, *, acting_user: Any, **data: Any) -> Helper:
+def add_helper(case: Case, *, acting_user: User, **data: Any) -> Helper:
     """Assign a helper: an officer, an organisation or a family member (Circular 10 Art. 10)."""
     ensure_in_jurisdiction(case.person, acting_user)
     ensure_open(case)
@@ -442,7 +439,7 @@ def add_helper(case: Case, *, acting_user: Any, **data: Any) -> Helper:
 
 
 @transaction.atomic
-def end_helper(helper: Helper, *, ended_on: date, acting_user: Any) -> Helper:
+def end_helper(helper: Helper, *, ended_on: date, acting_user: User) -> Helper:
     case = helper.case
     ensure_in_jurisdiction(case.person, acting_user)
     ensure_open(case)

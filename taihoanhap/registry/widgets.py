@@ -98,11 +98,15 @@ class UnitChoiceField(forms.ModelChoiceField):
     iterator = _ValuesIterator
     _rows: dict[str, tuple[int, str, str]] | None = None
 
-    def _set_queryset(self, queryset: Any) -> None:
-        self._rows = None  # a new queryset, new rows
-        super()._set_queryset(queryset)
+    @property
+    def queryset(self) -> Any:
+        return super().queryset
 
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+    @queryset.setter
+    def queryset(self, queryset: Any) -> None:
+        self._rows = None  # a new queryset, new rows
+        # Django's own setter (it also refreshes the widget's choices), through the property.
+        forms.ModelChoiceField.queryset.__set__(self, queryset)
 
     def unit_rows(self) -> dict[str, tuple[int, str, str]]:
         """{str(pk): (pk, kind, name)} of the queryset, read on first use."""

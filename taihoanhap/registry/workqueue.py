@@ -68,7 +68,7 @@ def items_for(user: Any, today: date) -> list[WorkItem]:
     expected = today + timedelta(days=rule("EXPECTED_RETURN_HORIZON_DAYS"))
     # Hand-written (core.sql), Deadline.objects.visible_to's rule: the area copied onto each
     # deadline, one indexed range (area, status, due_on).
-    area, params = scope_for(user).sql(province="d.province_id", commune="d.commune_id")
+    area, params = scope_for(user).sql(Deadline, "d", province="province", commune="commune")
     sql = (
         "SELECT * FROM (SELECT d.due_on, d.kind, d.legal_source, c.person_id, p.full_name"  # noqa: S608
         " FROM registry_deadline d"

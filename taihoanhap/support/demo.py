@@ -37,7 +37,7 @@ from taihoanhap.support.models import (
     TrainingLevel,
 )
 from taihoanhap.support.rules import REFERRAL_DEADLINE_SOURCE, referral_respond_by
-from taihoanhap.support.services import choice_labels, record_text
+from taihoanhap.support.services.base import choice_labels, record_text
 
 # (need, weight): what returnees most often ask for first.
 NEED_WEIGHTS = [

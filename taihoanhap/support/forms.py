@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from django import forms
@@ -14,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
 from taihoanhap.core.editing import VersionField, VersionForm
+from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.geo.models import AdminUnit
 from taihoanhap.registry.models import Person
@@ -198,19 +198,6 @@ def communes_for(user: Any) -> Any:
     if provinces is not None:
         qs = qs.filter(parent_id__in=sorted(provinces))
     return qs.order_by("name_key")
-
-
-class ValidatingModelForm(forms.ModelForm):
-    """Validates like a ModelForm (field validators, uniqueness) on a copy of the instance, so
-    the record the service will change keeps its stored values for the audit diff."""
-
-    def _post_clean(self) -> None:
-        original = self.instance
-        self.instance = copy.copy(original)
-        try:
-            super()._post_clean()
-        finally:
-            self.instance = original
 
 
 class CourseForm(ValidatingModelForm):

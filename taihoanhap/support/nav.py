@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
-from taihoanhap.accounts.navigation import NavItem
 from taihoanhap.accounts.roles import Role
+from taihoanhap.core.navigation import NavItem
 
 # The menu heading these entries sit under.
 GROUP = _("Support and training")

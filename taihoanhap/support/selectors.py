@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -20,17 +20,22 @@ from taihoanhap.support.models import (
     SupportMeasure,
 )
 
+if TYPE_CHECKING:
+    from taihoanhap.accounts.models import User
+
 SEARCH_LIMIT = 20
 
 
-def find_persons(user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[Person]:
+def find_persons(user: User, query: str, limit: int = SEARCH_LIMIT) -> list[Person]:
     """People with an open case in `user`'s scope matching a name or an ID number.
 
     The query arrives by POST and is never put in a URL (no personal data in addresses)."""
     text = normalize_text(query)
     number = clean_citizen_id(text)
-    open_cases = Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
-    qs = Person.objects.visible_to(user).filter(id__in=open_cases).select_related("commune")
+    qs = Person.objects.visible_to(user).filter(
+        id__in=Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
+    )
+    qs = qs.select_related("commune")
     if number.isdigit() and len(number) in (9, 12):
         qs = qs.filter(citizen_id=number)
     else:
@@ -41,21 +46,21 @@ def find_persons(user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[Perso
     return list(qs.order_by("name_key")[:limit])
 
 
-def needs_of(person: Person, user: Any) -> list[Need]:
+def needs_of(person: Person, user: User) -> list[Need]:
     qs = Need.objects.filter(person=person).select_related("met_by").order_by("status", "kind")
     if not sees_health(user):
         qs = qs.exclude(kind__in=SENSITIVE_NEEDS)
     return list(qs)
 
 
-def measures_of(person: Person, user: Any) -> list[SupportMeasure]:
+def measures_of(person: Person, user: User) -> list[SupportMeasure]:
     qs = SupportMeasure.objects.filter(person=person).select_related("agency")
     if not sees_health(user):
         qs = qs.exclude(kind__in=SENSITIVE_MEASURES)
     return list(qs)
 
 
-def referrals_of(person: Person, user: Any) -> list[Referral]:
+def referrals_of(person: Person, user: User) -> list[Referral]:
     return list(
         Referral.objects.visible_to(user)
         .filter(person=person)
@@ -73,7 +78,7 @@ def certificates_of(person: Person) -> list[Certificate]:
     return list(Certificate.objects.filter(person=person))
 
 
-def referral_list_qs(user: Any) -> QuerySet[Referral]:
+def referral_list_qs(user: User) -> QuerySet[Referral]:
     return Referral.objects.visible_to(user).select_related(
         "person", "person__commune", "from_agency", "to_agency"
     )

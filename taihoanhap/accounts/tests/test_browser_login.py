@@ -1,10 +1,10 @@
 import random
-from datetime import date
 
 import pytest
 
 from taihoanhap.accounts import demo as accounts_demo
 from taihoanhap.core.demo import DEMO_PASSWORD, DemoContext
+from taihoanhap.tests.clock import today
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +15,7 @@ def _demo_accounts(cast) -> None:
         communes=[cast.commune_a, cast.commune_b],
         persons=0,
         rng=random.Random(1),
-        today=date.today(),
+        today=today(),
         progress=lambda message: None,
     )
     accounts_demo.generate(ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 from django.apps import apps
 from django.db import models
@@ -9,7 +11,7 @@ from django.utils import translation
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
-from taihoanhap.core.models import ChoiceLabels
+from taihoanhap.core.models import ChoiceLabels, _display_from_the_table
 
 CHOICE_FIELDS = [
     (model, field)
@@ -23,6 +25,11 @@ CHOICE_FIELDS = [
 def test_every_model_with_choices_uses_the_label_table():
     assert CHOICE_FIELDS
     assert [m.__name__ for m, _ in CHOICE_FIELDS if not issubclass(m, ChoiceLabels)] == []
+    methods = {
+        (model.__name__, field.name): inspect.getattr_static(model, f"get_{field.name}_display")
+        for model, field in CHOICE_FIELDS
+    }
+    assert {key: m for key, m in methods.items() if m.func is not _display_from_the_table} == {}
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -33,6 +40,7 @@ def test_same_label_as_django_for_every_choice_in_both_languages(language):
             display = getattr(instance, f"get_{field.name}_display")
             for value, _label in field.flatchoices:
                 setattr(instance, field.attname, value)
+                # Django's own method (private), read here only as the reference answer.
                 assert display() == models.Model._get_FIELD_display(instance, field)
 
 

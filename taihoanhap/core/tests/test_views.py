@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from taihoanhap.accounts.navigation import items_for_role
 from taihoanhap.accounts.roles import Role
+from taihoanhap.core.navigation import items_for_role
 
 
 def test_health_check_answers_when_the_database_is_reachable(client, db):

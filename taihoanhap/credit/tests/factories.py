@@ -15,8 +15,8 @@ from taihoanhap.credit.models import (
     LoanStatus,
     Relationship,
 )
+from taihoanhap.employers.models import Employer, EmployerSize
 from taihoanhap.geo.models import AdminUnit
-from taihoanhap.jobs.models import Employer, EmployerSize
 from taihoanhap.registry.models import Case, ReleaseType
 from taihoanhap.registry.tests.factories import make_case, make_person
 

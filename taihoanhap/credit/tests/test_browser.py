@@ -4,7 +4,7 @@ confirms it, the bank officer approves and disburses, and the person's timeline 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from taihoanhap.credit.models import LoanApplication, LoanStatus
 from taihoanhap.credit.tests import factories as f
 from taihoanhap.registry.models import CaseEvent
+from taihoanhap.tests.clock import today
 
 
 def _resolvable(name: str) -> bool:
@@ -41,7 +42,7 @@ def _sign_in(page, live_server, user) -> None:
 
 def _lend_through_the_pages(page, live_server, cast):
     """The whole story, page by page, in Vietnamese as the officers see it. Returns the case."""
-    case = f.returnee(cast.commune_a, completed_on=date.today() - timedelta(days=400))
+    case = f.returnee(cast.commune_a, completed_on=today() - timedelta(days=400))
     person = case.person
 
     # The commune police officer draws up the application and puts the person on Form 01.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -14,6 +14,7 @@ from taihoanhap.credit import demo
 from taihoanhap.credit.models import LoanApplication, LoanKind, LoanStatus
 from taihoanhap.credit.tests import factories as f
 from taihoanhap.registry.models import CaseEvent
+from taihoanhap.tests.clock import today
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def _ctx(cast) -> DemoContext:
         communes=[cast.commune_a, cast.commune_b],
         persons=20,
         rng=random.Random(1),
-        today=date.today(),
+        today=today(),
         progress=lambda message: None,
     )
     ctx.users["nganhang"] = cast.users["bank"]
@@ -36,7 +37,7 @@ def test_the_demo_makes_loans_in_every_status(cast):
     for index in range(12):
         f.returnee(
             cast.commune_a if index % 2 else cast.commune_b,
-            completed_on=date.today() - timedelta(days=400 + index),
+            completed_on=today() - timedelta(days=400 + index),
         )
     demo.generate(_ctx(cast))
     statuses = set(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
-from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.services import record_view
 from taihoanhap.core.editing import save_form
 from taihoanhap.core.paging import paginate, sort_links
@@ -30,7 +30,6 @@ from taihoanhap.credit.selectors import (
     actions_for,
     applications_for,
     borrowable_persons,
-    communes_for,
     filter_applications,
     totals,
 )
@@ -44,13 +43,13 @@ from taihoanhap.credit.views.common import (
     get_application,
     today,
 )
-from taihoanhap.jobs.models import Employer
+from taihoanhap.employers.models import Employer
 
 PAGE_SIZE = 25
 
 
 def _list_page(request: HttpRequest, *, fixed_statuses: list[str] | None, title: str) -> Any:
-    form = ApplicationFilterForm(request.GET or None, communes=communes_for(request.user))
+    form = ApplicationFilterForm(request.GET or None, communes=communes_in_scope(request.user))
     applications = applications_for(request.user)
     if fixed_statuses is not None:
         applications = applications.filter(status__in=fixed_statuses)

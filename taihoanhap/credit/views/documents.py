@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from taihoanhap.accounts.access import allow
+from taihoanhap.accounts.scope import communes_in_scope
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.xlsx import response
@@ -19,7 +20,7 @@ from taihoanhap.credit.exports import (
 )
 from taihoanhap.credit.forms import ApplicationFilterForm
 from taihoanhap.credit.models import LoanApplication, LoanKind
-from taihoanhap.credit.selectors import applications_for, communes_for, filter_applications
+from taihoanhap.credit.selectors import applications_for, filter_applications
 from taihoanhap.credit.views.common import get_application, get_list, today
 from taihoanhap.credit.views.lists import visible_entries
 
@@ -76,7 +77,7 @@ def form02_export(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @allow(read=EXPORTERS)
 def application_export(request: HttpRequest) -> HttpResponse:
-    form = ApplicationFilterForm(request.GET or None, communes=communes_for(request.user))
+    form = ApplicationFilterForm(request.GET or None, communes=communes_in_scope(request.user))
     data = form.cleaned_data if form.is_valid() else {}
     applications = list(filter_applications(applications_for(request.user), data)[:EXPORT_LIMIT])
     record(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
-from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.services import record_view
 from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import paginate
@@ -34,7 +34,7 @@ from taihoanhap.credit.forms import (
     ReturnListForm,
 )
 from taihoanhap.credit.models import EligibleList, EligibleListEntry, ListStatus
-from taihoanhap.credit.selectors import borrowable_persons, communes_for, list_statuses, lists_for
+from taihoanhap.credit.selectors import borrowable_persons, list_statuses, lists_for
 from taihoanhap.credit.views.common import get_list, today
 from taihoanhap.registry.access import person_scope_q
 
@@ -56,7 +56,7 @@ def visible_entries(eligible_list: EligibleList, user: Any) -> list[EligibleList
 @allow(read=LOAN_READERS)
 def list_index(request: HttpRequest) -> HttpResponse:
     form = ListFilterForm(
-        request.GET or None, communes=communes_for(request.user), statuses=list_statuses()
+        request.GET or None, communes=communes_in_scope(request.user), statuses=list_statuses()
     )
     lists = lists_for(request.user)
     if form.is_valid():
@@ -77,7 +77,7 @@ def list_index(request: HttpRequest) -> HttpResponse:
 
 @allow(read=LOAN_DRAFTERS, write=LOAN_DRAFTERS)
 def list_create(request: HttpRequest) -> HttpResponse:
-    communes = communes_for(request.user)
+    communes = communes_in_scope(request.user)
     form = ListCreateForm(request.POST or None, initial={"drawn_up_on": today()})
     commune = communes.first() if communes.count() == 1 else None
     if request.method == "POST" and form.is_valid():

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from taihoanhap.jobs.models import Employer, FairRegistration, JobFair, Vacancy
+from taihoanhap.employers.models import Employer
+from taihoanhap.jobs.models import FairRegistration, JobFair, Vacancy
 from taihoanhap.registry.models import Case
 from taihoanhap.registry.tests.factories import make_case
 from taihoanhap.tests.cast import Cast
+from taihoanhap.tests.clock import today
 
 _numbers = iter(range(1, 10**6))
 
@@ -31,7 +33,7 @@ def make_employer(commune: Any, **fields: Any) -> Employer:
 
 
 def make_vacancy(employer: Employer, **fields: Any) -> Vacancy:
-    today = date.today()
+    day = today()
     values: dict[str, Any] = {
         "title": "Thợ hàn",
         "trade": "Hàn điện",
@@ -39,8 +41,8 @@ def make_vacancy(employer: Employer, **fields: Any) -> Vacancy:
         "wage_min_vnd": 7_000_000,
         "wage_max_vnd": 9_000_000,
         "commune": employer.commune,
-        "opens_on": today - timedelta(days=10),
-        "closes_on": today + timedelta(days=30),
+        "opens_on": day - timedelta(days=10),
+        "closes_on": day + timedelta(days=30),
     }
     values.update(fields)
     return Vacancy.objects.create(employer=employer, **values)
@@ -49,7 +51,7 @@ def make_vacancy(employer: Employer, **fields: Any) -> Vacancy:
 def make_fair(cast: Cast, *, commune: Any = None, held_on: date | None = None, **fields: Any):
     values: dict[str, Any] = {
         "title": "Phiên chợ của tình người",
-        "held_on": held_on or date.today(),
+        "held_on": held_on or today(),
         "commune": commune or cast.commune_a,
         "venue": "Nhà văn hóa phường",
         "created_by": cast.users["employment"],

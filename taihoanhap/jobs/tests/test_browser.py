@@ -3,14 +3,13 @@ reads the hire on the person's timeline."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.urls import NoReverseMatch, reverse
 
 from taihoanhap.jobs.tests.factories import make_employer
 from taihoanhap.registry.tests.factories import make_case
 from taihoanhap.tests.cast import TEST_PASSWORD
+from taihoanhap.tests.clock import today
 
 
 def _has_person_page() -> bool:
@@ -34,12 +33,12 @@ def _sign_in(page, username: str) -> None:
 def test_a_hire_at_a_fair_shows_on_the_persons_timeline(page, cast):
     employer = make_employer(cast.commune_a, name="Công ty TNHH Cơ khí Tân Phú")
     person = make_case(commune=cast.commune_a, person=None).person
-    today = date.today().strftime("%d/%m/%Y")
+    shown_today = today().strftime("%d/%m/%Y")
 
     _sign_in(page, "employment")
     page.goto(reverse("jobs:fair_add"))
     page.fill("#id_title", "Phiên chợ của tình người tháng này")
-    page.fill("#id_held_on", today)
+    page.fill("#id_held_on", shown_today)
     page.select_option("#id_commune", str(cast.commune_a.pk))
     page.fill("#id_venue", "Nhà văn hóa phường Trấn Biên")
     page.check(f"input[name=organisers][value='{cast.agencies['home_affairs'].pk}']")

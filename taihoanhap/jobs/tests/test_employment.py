@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.employers.models import Employer
 from taihoanhap.jobs import services
-from taihoanhap.jobs.models import Employer, EmploymentRecord, EmploymentStatus, Vacancy
+from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus, Vacancy
 from taihoanhap.jobs.panels import panels_for
 from taihoanhap.jobs.selectors import classification_hint, employment_figures
 from taihoanhap.jobs.tests.factories import make_employer, make_vacancy
 from taihoanhap.registry.models import CaseEvent
 from taihoanhap.support.tests.factories import case_in
+from taihoanhap.tests.clock import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def _record(cast, person, status, days_ago, employer=None, user="commune_a"):

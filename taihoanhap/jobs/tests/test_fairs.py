@@ -28,10 +28,11 @@ from taihoanhap.jobs.tests.factories import (
 from taihoanhap.registry.models import CaseEvent
 from taihoanhap.registry.timeline import events_for
 from taihoanhap.support.tests.factories import case_in, inmate_case
+from taihoanhap.tests.clock import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def _register(cast, fair, person, *, consent_now=True, user="employment"):

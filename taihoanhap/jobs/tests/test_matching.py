@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -21,10 +21,11 @@ from taihoanhap.jobs.tests.factories import make_employer, make_vacancy
 from taihoanhap.registry.models import CaseStatus
 from taihoanhap.support.models import Certificate, TrainingLevel
 from taihoanhap.support.tests.factories import case_in
+from taihoanhap.tests.clock import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def _consent(cast, person, trade=""):

@@ -18,6 +18,7 @@ from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.core.xlsx import table_response
+from taihoanhap.employers.models import Employer
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import (
     EMPLOYER_READERS,
@@ -28,7 +29,7 @@ from taihoanhap.jobs.access import (
 )
 from taihoanhap.jobs.forms import CloseVacancyForm, EmployerForm, VacancyForm
 from taihoanhap.jobs.matching import people_for
-from taihoanhap.jobs.models import WORKING, Employer, EmploymentRecord, Vacancy
+from taihoanhap.jobs.models import WORKING, EmploymentRecord, Vacancy
 from taihoanhap.support.listing import EXPORT_LIMIT, export_url, wants_export
 
 EMPLOYER_COLUMNS = [
@@ -89,7 +90,12 @@ def employer_list(request: HttpRequest) -> HttpResponse:
             )
             for e in qs.order_by("name")[:EXPORT_LIMIT]
         ]
-        record(Action.EXPORT, user=request.user, object_type="jobs.employer", note="employers")
+        record(
+            Action.EXPORT,
+            user=request.user,
+            object_type=Employer._meta.label_lower,
+            note="employers",
+        )
         headers = [
             _("Employer"),
             _("Tax code"),

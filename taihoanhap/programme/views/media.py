@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
-from taihoanhap.accounts.scope import get_visible_or_404
+from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
 from taihoanhap.core.editing import save_form
 from taihoanhap.core.paging import paginate, sort_links
 from taihoanhap.core.xlsx import response
-from taihoanhap.credit.selectors import communes_for
 from taihoanhap.programme import services
 from taihoanhap.programme.access import MEDIA_READERS, MEDIA_WRITERS
 from taihoanhap.programme.exports import media_workbook
@@ -97,7 +96,9 @@ def media_export(request: HttpRequest) -> HttpResponse:
 @allow(read=MEDIA_WRITERS, write=MEDIA_WRITERS)
 def media_create(request: HttpRequest) -> HttpResponse:
     initial = {"outlet": str(request.user.agency) if request.user.agency_id else ""}
-    form = MediaForm(request.POST or None, initial=initial, communes=communes_for(request.user))
+    form = MediaForm(
+        request.POST or None, initial=initial, communes=communes_in_scope(request.user)
+    )
     done = save_form(
         request,
         form,
@@ -122,7 +123,7 @@ def media_detail(request: HttpRequest, pk: Any) -> HttpResponse:
                 **{name: getattr(activity, name) for name in services.MEDIA_FIELDS},
                 "version": activity.version,
             },
-            communes=communes_for(request.user),
+            communes=communes_in_scope(request.user),
         )
         done = save_form(
             request,

@@ -17,8 +17,8 @@ from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.services import record_view
 from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import paginate
+from taihoanhap.employers.models import Employer
 from taihoanhap.geo.models import AdminUnit, UnitLevel
-from taihoanhap.jobs.models import Employer
 from taihoanhap.programme import services
 from taihoanhap.programme.access import (
     RECOGNITION_READERS,

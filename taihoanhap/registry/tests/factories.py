@@ -15,6 +15,7 @@ from taihoanhap.registry.models import (
     Sentence,
     Sex,
 )
+from taihoanhap.tests.clock import today
 
 _counter = iter(range(1, 10**9))
 
@@ -67,7 +68,7 @@ def make_case(
         sentence=sentence,
         type=release_type,
         facility_name="Trại giam Xuân Lộc",
-        release_date=release_date or date.today() - timedelta(days=200),
+        release_date=release_date or today() - timedelta(days=200),
     )
     case = Case.objects.create(person=person, release=release, status=status, **fields)
     from taihoanhap.registry.services import sync_person
@@ -96,7 +97,7 @@ def open_case_for(
     if person is None:
         assert commune is not None, "give a person or a commune"
         person = make_person(commune)
-    release_date = release_date or date.today() + timedelta(days=30)
+    release_date = release_date or today() + timedelta(days=30)
     if release_type == ReleaseType.PAROLE and probation_end is None:
         probation_end = release_date + timedelta(days=400)
     return open_case(
@@ -124,7 +125,7 @@ def received_case(
     """A case opened and received at the commune (under management, or on probation)."""
     from taihoanhap.registry.lifecycle import record_reception
 
-    released_on = released_on or date.today() - timedelta(days=40)
+    released_on = released_on or today() - timedelta(days=40)
     case = open_case_for(
         user,
         person,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from taihoanhap.tests.cast import Cast
+from taihoanhap.tests.clock import today
 from taihoanhap.tests.matrix import SIGNED_IN, case
 
 # Roles that read person pages, as cast personas (each within its scope).
@@ -59,7 +59,7 @@ def _transfer_to_b(cast: Cast) -> dict[str, Any]:
         to_province=cast.province,
         to_address="Ấp 1",
         reason="Chuyển nơi ở",
-        requested_on=date.today(),
+        requested_on=today(),
     )
     return {"pk": transfer.pk}
 

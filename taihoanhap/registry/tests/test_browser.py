@@ -4,21 +4,20 @@ work queue, and finds the person by a name typed without diacritics.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
 from taihoanhap.registry.models import CaseStatus
 from taihoanhap.registry.tests.factories import make_person, open_case_for
 from taihoanhap.tests.cast import TEST_PASSWORD
+from taihoanhap.tests.clock import today
 
 
 @pytest.mark.browser
 def test_a_commune_officer_receives_an_expected_person_and_finds_them(page, cast):
     officer = cast.users["commune_a"]
     person = make_person(cast.commune_a, full_name="Nguyễn Văn Ánh")
-    case = open_case_for(officer, person, release_date=date.today())
+    case = open_case_for(officer, person, release_date=today())
     receive_url = reverse("registry:case_action", kwargs={"pk": case.pk, "action": "tiep-nhan"})
 
     page.goto(reverse("accounts:login"))

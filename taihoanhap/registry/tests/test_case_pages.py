@@ -19,8 +19,9 @@ from taihoanhap.registry.models import (
     TransferStatus,
 )
 from taihoanhap.registry.tests.factories import make_person, open_case_for, received_case
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def action_url(case, slug):
@@ -153,10 +154,16 @@ def test_no_action_page_is_reachable_from_another_commune_or_by_the_bank(client_
     assert client_for("other_province").get(url).status_code == 404
     assert client_for("bank").post(url, {"confirmed": "1"}).status_code == 403
     assert client_for("inspector").post(url, {"confirmed": "1"}).status_code == 403
+    # None of the refused posts wrote anything.
+    before = (case.status, case.version)
+    case.refresh_from_db()
+    assert (case.status, case.version) == before
 
 
-def test_an_unknown_action_is_404(client_for, expected):
-    assert client_for("commune_a").get(action_url(expected, "khong-co")).status_code == 404
+def test_an_unknown_action_is_404_where_a_known_one_opens_its_form(client_for, expected):
+    client = client_for("commune_a")
+    assert client.get(action_url(expected, "ket-thuc")).context["form"] is not None
+    assert client.get(action_url(expected, "khong-co")).status_code == 404
 
 
 # --- Registering a notice through the pages ----------------------------------------------------

@@ -5,7 +5,6 @@ due and overdue, and a constant number of queries whatever the volume.
 from __future__ import annotations
 
 import random
-from datetime import date
 
 from django.core.management import call_command
 from django.db import connection
@@ -22,6 +21,7 @@ from taihoanhap.registry.models import (
     DeadlineStatus,
     Person,
 )
+from taihoanhap.tests.clock import today
 
 
 def context(cast, persons: int) -> DemoContext:
@@ -30,7 +30,7 @@ def context(cast, persons: int) -> DemoContext:
         communes=[cast.commune_a, cast.commune_b],
         persons=persons,
         rng=random.Random(7),
-        today=date.today(),
+        today=today(),
         progress=lambda message: None,
     )
     accounts_demo.generate(ctx)

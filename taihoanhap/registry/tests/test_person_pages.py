@@ -20,10 +20,11 @@ from taihoanhap.registry import deadlines as registry_deadlines
 from taihoanhap.registry import lifecycle, services
 from taihoanhap.registry.forms import parse_birth
 from taihoanhap.registry.models import DeadlineKind, HelperKind, Person, ReleaseType, Visibility
-from taihoanhap.registry.tests.factories import make_person, received_case
+from taihoanhap.registry.tests.factories import make_person, make_sentence, received_case
 from taihoanhap.registry.timeline import add_event, events_for
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def person_data(cast, **overrides):
@@ -60,11 +61,20 @@ CREATE = reverse("registry:person_create")
         ("079203001234", 2003, "M"),  # 2000s, male: 2
         ("070305001234", 2005, "F"),  # 2000s, female: 3
         ("075.088.001.234", 1988, "M"),  # typed with separators
-        ("123456789", 1988, "M"),  # an old 9-digit ID card: legacy, accepted
     ],
 )
-def test_a_valid_citizen_id_is_accepted(number, year, sex):
-    parse_citizen_id(number, birth_year=year, sex=sex)
+def test_a_valid_citizen_id_is_accepted_and_decoded_to_its_birth_year_and_sex(number, year, sex):
+    parsed = parse_citizen_id(number, birth_year=year, sex=sex)
+    assert parsed.number == number.replace(".", "")  # stored without the typed separators
+    assert not parsed.legacy
+    assert (parsed.birth_year, parsed.sex) == (year, sex)
+
+
+def test_an_old_nine_digit_id_card_is_accepted_as_legacy_without_decoding():
+    parsed = parse_citizen_id("123456789", birth_year=1988, sex="M")
+    assert parsed.number == "123456789"
+    assert parsed.legacy
+    assert (parsed.birth_year, parsed.sex) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -176,12 +186,18 @@ def test_a_similar_name_and_birth_date_is_shown_before_saving_and_can_be_confirm
     assert Person.objects.count() == 2
 
 
-def test_a_similar_person_outside_the_scope_is_not_shown(client_for, cast):
-    make_person(
+def test_a_similar_person_outside_the_scope_is_neither_shown_nor_stops_the_registration(
+    client_for, cast
+):
+    outsider = make_person(
         cast.commune_b, full_name="Trần Văn Bình", birth_date=date(1988, 5, 12), citizen_id=None
     )
     response = client_for("commune_a").post(CREATE, person_data(cast, citizen_id=""))
+    # Saved at once, as if no similar person existed: no confirmation step names commune B's.
+    registered = Person.objects.exclude(pk=outsider.pk).get()
+    assert registered.commune == cast.commune_a
     assert response.status_code == 302
+    assert response["Location"] == registered.get_absolute_url()
 
 
 # --- Correcting: optimistic locking ------------------------------------------------------------
@@ -221,10 +237,39 @@ def test_a_stale_edit_is_a_conflict_that_keeps_what_was_typed(client_for, cast):
     assert "family_contact" in update.changes
 
 
-def test_an_officer_of_another_commune_cannot_edit(client_for, cast):
-    person = make_person(cast.commune_a)
+def test_an_officer_of_another_commune_can_neither_open_nor_post_the_edit_form(client_for, cast):
+    person = make_person(cast.commune_a, phone="0912 000 111")
     url = reverse("registry:person_edit", kwargs={"pk": person.pk})
+    assert client_for("commune_a").get(url).context["form"].instance == person  # the control
     assert client_for("commune_b").get(url).status_code == 404
+    data = person_data(cast, phone="0987 654 321", version=person.version)
+    assert client_for("commune_b").post(url, data).status_code == 404
+    person.refresh_from_db()
+    assert (person.phone, person.version) == ("0912 000 111", 1)
+
+
+def test_correcting_a_sentence_audits_the_values_before_and_after(client_for, cast):
+    # The form validates on a copy: the sentence the view hands to the service is still as read,
+    # so the audit trail gets the old value and the new one (not the new one twice).
+    person = make_person(cast.commune_a)
+    sentence = make_sentence(person, term_years=3)
+    url = reverse("registry:sentence_edit", kwargs={"pk": sentence.pk})
+    data = {
+        "judgment_number": sentence.judgment_number,
+        "judgment_date": f"{sentence.judgment_date:%d/%m/%Y}",
+        "court": sentence.court,
+        "offences": sentence.offences,
+        "articles": "173",
+        "term_years": "4",
+        "term_months": "0",
+        "start_date": f"{sentence.start_date:%d/%m/%Y}",
+        "end_date": f"{sentence.end_date:%d/%m/%Y}",
+        "version": sentence.version,
+    }
+    response = client_for("commune_a").post(url, data)
+    assert response.status_code == 302
+    update = AuditEvent.objects.get(action=Action.UPDATE, object_id=str(sentence.pk))
+    assert update.changes["term_years"] == [3, 4]
 
 
 # --- The person page ---------------------------------------------------------------------------
@@ -349,8 +394,12 @@ def test_a_bank_officer_sees_no_offence_on_the_person_page(client_for, parolee):
 
 
 def test_an_officer_of_another_commune_gets_404_on_a_person_of_commune_a(client_for, parolee):
-    assert page(client_for("commune_b"), parolee.person).status_code == 404
-    assert page(client_for("other_province"), parolee.person).status_code == 404
+    name = parolee.person.full_name
+    assert name in page(client_for("commune_a"), parolee.person).content.decode()  # the control
+    for persona in ("commune_b", "other_province"):
+        response = page(client_for(persona), parolee.person)
+        assert response.status_code == 404
+        assert name not in response.content.decode()
 
 
 def test_the_page_offers_the_actions_of_the_state(client_for, parolee):

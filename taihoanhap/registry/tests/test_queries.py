@@ -7,13 +7,13 @@ from datetime import timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.models import ReleaseType
 from taihoanhap.registry.tests.factories import make_case, make_person, received_case
+from taihoanhap.tests.clock import FROZEN_TODAY
 
-TODAY = timezone.localdate()
+TODAY = FROZEN_TODAY
 
 
 def queries(client, url, **params) -> int:

@@ -17,6 +17,7 @@ from taihoanhap.registry.models import CaseStatus
 from taihoanhap.registry.rows import LIST_VALUES
 from taihoanhap.registry.selectors import parse_query
 from taihoanhap.registry.tests.factories import make_case, make_person
+from taihoanhap.tests.clock import today
 
 LIST = reverse("registry:person_list")
 
@@ -123,21 +124,21 @@ def test_the_query_parser_understands_ids_dates_years_and_names():
 
 
 def test_filters_by_status_class_release_period_and_birth_years(client_for, cast):
-    today = date.today()
+    day = today()
     managed = make_case(
-        commune=cast.commune_a, release_date=today - timedelta(days=100), current_class="A"
+        commune=cast.commune_a, release_date=day - timedelta(days=100), current_class="A"
     )
     make_case(
         commune=cast.commune_a,
         status=CaseStatus.ON_PROBATION,
-        release_date=today - timedelta(days=400),
+        release_date=day - timedelta(days=400),
     )
     client = client_for("commune_a")
     response = client.get(LIST, {"status": CaseStatus.UNDER_MANAGEMENT})
     assert names(response) == [managed.person.full_name]
     response = client.get(LIST, {"klass": "A"})
     assert names(response) == [managed.person.full_name]
-    response = client.get(LIST, {"released_from": f"{today - timedelta(days=200):%d/%m/%Y}"})
+    response = client.get(LIST, {"released_from": f"{day - timedelta(days=200):%d/%m/%Y}"})
     assert names(response) == [managed.person.full_name]
     response = client.get(LIST, {"born_from": "1991"})
     assert names(response) == []
@@ -243,7 +244,7 @@ def test_a_person_moving_in_is_answered_from_the_queue_not_listed_yet(client_for
         to_commune=cast.commune_b,
         to_address="Ấp 1",
         reason="x",
-        requested_on=date.today(),
+        requested_on=today(),
         acting_user=cast.users["commune_a"],
     )
     response = client_for("commune_b").get(LIST)

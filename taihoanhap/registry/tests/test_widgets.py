@@ -6,13 +6,16 @@ from datetime import date
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 
+from taihoanhap.geo.models import AdminUnit
 from taihoanhap.registry.forms import DateInput
 from taihoanhap.registry.widgets import (
     FastHiddenInput,
     FastNumberInput,
     FastSelect,
     FastTextInput,
+    UnitChoiceField,
 )
 
 CHOICES = [("", "Tất cả"), ("a", 'Xã "A" & <B>'), (3, "Phường 3"), ('x"<y>', "Lạ")]
@@ -48,3 +51,15 @@ def test_the_same_html_as_djangos_templates(fast, django, value, attrs):
 def _normalised(html: str) -> str:
     # Django's templates put each option on its own line; the markup is otherwise the same.
     return "".join(line.strip() for line in str(html).splitlines())
+
+
+def test_a_unit_choice_field_reads_the_rows_of_its_new_queryset_when_it_is_replaced(cast):
+    field = UnitChoiceField(queryset=AdminUnit.objects.filter(pk=cast.commune_a.pk))
+    assert [pk for pk, _label in field.choices if pk] == [cast.commune_a.pk]
+    assert field.clean(str(cast.commune_a.pk)).pk == cast.commune_a.pk
+
+    field.queryset = AdminUnit.objects.filter(pk=cast.commune_b.pk)
+    assert [pk for pk, _label in field.widget.choices if pk] == [cast.commune_b.pk]
+    assert field.clean(str(cast.commune_b.pk)).pk == cast.commune_b.pk
+    with pytest.raises(ValidationError):
+        field.clean(str(cast.commune_a.pk))

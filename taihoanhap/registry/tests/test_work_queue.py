@@ -5,19 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 
 from taihoanhap.registry import deadlines as registry_deadlines
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.models import DeadlineKind
 from taihoanhap.registry.tests.factories import make_case, open_case_for, received_case
 from taihoanhap.registry.workqueue import collect, items_for
+from taihoanhap.tests.clock import today
 
 QUEUE = reverse("registry:work_queue")
-
-
-def today():
-    return timezone.localdate()
 
 
 def test_the_queue_lists_the_areas_duties_most_urgent_first(cast):

@@ -20,10 +20,10 @@ from taihoanhap.audit.services import record_view
 from taihoanhap.core.editing import show_errors
 from taihoanhap.core.locking import StaleRecordError
 from taihoanhap.registry import lifecycle
-from taihoanhap.registry.access import REGISTRY_WRITERS, can_see_offence
+from taihoanhap.registry.access import REGISTRY_WRITERS, can_see_offence, transfers_into
 from taihoanhap.registry.actions import ACTIONS, CaseAction
 from taihoanhap.registry.case_forms import TransferDecisionForm
-from taihoanhap.registry.models import Case, Release, Transfer, TransferStatus
+from taihoanhap.registry.models import Case, Release, TransferStatus
 from taihoanhap.registry.views.common import PRINT_READERS, answers, case_to_write, form_page
 
 
@@ -112,11 +112,10 @@ def case_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
 @allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
 def transfer_decide(request: HttpRequest, pk: Any) -> HttpResponse:
     """The receiving commune accepts or refuses a person moving in (404 for anyone else)."""
-    scope = scope_for(request.user)
     transfer = get_visible_or_404(
-        Transfer.objects.filter(scope.q(province="to_province", commune="to_commune"))
-        .exclude(scope.q(province="from_province", commune="from_commune"))
-        .select_related("person", "from_commune", "to_commune", "case__release"),
+        transfers_into(scope_for(request.user)).select_related(
+            "person", "from_commune", "to_commune", "case__release"
+        ),
         pk=pk,
     )
     if transfer.status != TransferStatus.PENDING:

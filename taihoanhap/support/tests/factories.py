@@ -11,6 +11,7 @@ from taihoanhap.registry.tests.factories import make_case
 from taihoanhap.support.models import Course, Referral, TrainingLevel
 from taihoanhap.support.rules import referral_respond_by
 from taihoanhap.tests.cast import Cast
+from taihoanhap.tests.clock import today
 
 
 def case_in(commune: Any, **fields: Any) -> Case:
@@ -28,7 +29,7 @@ def make_referral(
     """A referral from commune A's police to an agency of the cast (the Home Affairs
     department by default), straight through the ORM."""
     case = case or case_in(cast.commune_a)
-    sent_on = sent_on or date.today() - timedelta(days=1)
+    sent_on = sent_on or today() - timedelta(days=1)
     values: dict[str, Any] = {
         "person": case.person,
         "case": case,
@@ -46,14 +47,14 @@ def make_referral(
 
 
 def make_course(cast: Cast, *, facility: Agency | None = None, **fields: Any) -> Course:
-    today = date.today()
+    day = today()
     values: dict[str, Any] = {
         "title": "Hàn điện cơ bản",
         "trade": "Hàn điện",
         "level": TrainingLevel.ELEMENTARY,
         "provider": "Trường Cao đẳng Công nghệ Đồng Nai",
-        "starts_on": today - timedelta(days=30),
-        "ends_on": today + timedelta(days=60),
+        "starts_on": day - timedelta(days=30),
+        "ends_on": day + timedelta(days=60),
         "commune": None if facility else cast.commune_a,
         "facility": facility,
         "province": cast.province,
@@ -72,7 +73,7 @@ def inmate_case(cast: Cast, *, release_in_days: int = 45, person: Person | None 
         person,
         commune=cast.commune_a,
         status=CaseStatus.EXPECTED,
-        release_date=date.today() + timedelta(days=release_in_days),
+        release_date=today() + timedelta(days=release_in_days),
     )
     case.release.facility = cast.agencies["facility"]
     case.release.save(update_fields=["facility"])

@@ -6,6 +6,7 @@ the facility sees only its own inmates, so the persons here (not its inmates) ar
 """
 
 from taihoanhap.support.tests.factories import case_in, make_course, make_referral
+from taihoanhap.tests.clock import today
 from taihoanhap.tests.matrix import case
 
 
@@ -14,7 +15,6 @@ def _person(cast):
 
 
 def _need(cast):
-    from datetime import date
 
     from taihoanhap.support.services import assess_needs
 
@@ -23,7 +23,7 @@ def _need(cast):
         person,
         kinds=["job"],
         occasion="reception",
-        assessed_on=date.today(),
+        assessed_on=today(),
         acting_user=cast.users["commune_a"],
     )
     return {"pk": assessment.needs.get().pk}
@@ -42,7 +42,6 @@ def _course(cast):
 
 
 def _enrolment(cast):
-    from datetime import date
 
     from taihoanhap.support.models import Enrolment
 
@@ -52,7 +51,7 @@ def _enrolment(cast):
         course=course,
         person=case_.person,
         case=case_,
-        enrolled_on=date.today(),
+        enrolled_on=today(),
         enrolled_by=cast.users["training"],
     )
     return {"pk": enrolment.pk}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -14,10 +14,11 @@ from taihoanhap.support import services
 from taihoanhap.support.models import Course, Enrolment, EnrolmentStatus
 from taihoanhap.support.panels import panels_for
 from taihoanhap.support.tests.factories import case_in, inmate_case, make_course
+from taihoanhap.tests.clock import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def _enrol(course, case, user):

@@ -17,10 +17,11 @@ from taihoanhap.support import services
 from taihoanhap.support.models import Need, NeedStatus, SupportMeasure
 from taihoanhap.support.panels import panels_for
 from taihoanhap.support.tests.factories import case_in
+from taihoanhap.tests.clock import FROZEN_TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
+TODAY = FROZEN_TODAY
 
 
 def _assess(cast, person, kinds, occasion="reception", on=TODAY):

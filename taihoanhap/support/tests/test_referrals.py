@@ -17,6 +17,7 @@ from taihoanhap.support import services, workqueue
 from taihoanhap.support.models import Need, NeedStatus, Referral, ReferralStatus, SupportMeasure
 from taihoanhap.support.rules import referral_respond_by
 from taihoanhap.support.tests.factories import case_in, make_referral
+from taihoanhap.tests.clock import today
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def _send(cast, *, sent_on=None, to="home_affairs", purpose="job", case=None):
         to_agency=cast.agencies[to],
         purpose=purpose,
         message="Anh ấy biết hàn, cần việc gần nhà.",
-        sent_on=sent_on or date.today(),
+        sent_on=sent_on or today(),
         acting_user=cast.users["commune_a"],
     )
 
@@ -38,7 +39,7 @@ def _step(referral, action, user, *, on=None, text=""):
     return services.transition_referral(
         referral,
         action=action,
-        on=on or date.today(),
+        on=on or today(),
         text=text,
         expected_version=referral.version,
         acting_user=user,
@@ -74,7 +75,7 @@ def test_a_referral_goes_sent_accepted_in_progress_done(cast):
         case.person,
         kinds=["job"],
         occasion="reception",
-        assessed_on=date.today(),
+        assessed_on=today(),
         acting_user=cast.users["commune_a"],
     )
     referral = _send(cast, case=case)
@@ -86,7 +87,7 @@ def test_a_referral_goes_sent_accepted_in_progress_done(cast):
     _step(referral, "done", receiver, text="Giới thiệu vào Công ty Cơ khí Tân Phú")
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DONE
-    assert referral.responded_on == date.today() and referral.closed_on == date.today()
+    assert referral.responded_on == today() and referral.closed_on == today()
     assert referral.handled_by == receiver
     # The support given meets the open job need, recorded for the receiving agency.
     need = Need.objects.get(person=case.person, kind="job")
@@ -146,7 +147,7 @@ def test_a_referral_cannot_go_to_an_agency_that_cannot_answer_it(cast):
             case.person,
             to_agency=cast.agencies["finance"],
             purpose="job",
-            sent_on=date.today(),
+            sent_on=today(),
             acting_user=cast.users["commune_a"],
         )
     assert "to_agency" in error.value.message_dict
@@ -169,7 +170,7 @@ def test_a_commune_officer_sends_a_referral_from_the_page(cast, client_for):
             "to_agency": cast.agencies["employment_centre"].pk,
             "purpose": "job",
             "message": "Cần việc làm",
-            "sent_on": date.today().strftime("%d/%m/%Y"),
+            "sent_on": today().strftime("%d/%m/%Y"),
         },
     )
     referral = Referral.objects.get(person=case.person)
@@ -185,9 +186,7 @@ def test_the_receiver_confirms_acceptance_on_a_confirmation_page(cast, client_fo
     page = client.get(url)
     assert page.status_code == 200
     assert Referral.objects.get(pk=referral.pk).status == ReferralStatus.SENT  # GET changes nothing
-    response = client.post(
-        url, {"on": date.today().strftime("%d/%m/%Y"), "version": referral.version}
-    )
+    response = client.post(url, {"on": today().strftime("%d/%m/%Y"), "version": referral.version})
     assert response.status_code == 302
     assert Referral.objects.get(pk=referral.pk).status == ReferralStatus.ACCEPTED
 
@@ -199,7 +198,7 @@ def test_a_stale_answer_is_refused_with_a_conflict_message(cast, client_for):
     _step(referral, "accept", cast.users["employment"])
     response = client_for("employment").post(
         url,
-        {"on": date.today().strftime("%d/%m/%Y"), "text": "Hết chỗ", "version": opened_version},
+        {"on": today().strftime("%d/%m/%Y"), "text": "Hết chỗ", "version": opened_version},
     )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
@@ -262,27 +261,27 @@ def test_another_communes_officer_gets_404_for_the_referral(cast, client_for):
 
 
 def test_an_overdue_referral_appears_in_the_senders_work_queue(cast):
-    late = make_referral(cast, sent_on=date.today() - timedelta(days=30))
-    make_referral(cast, sent_on=date.today())  # not yet due
-    items = workqueue.items_for(cast.users["commune_a"], date.today())
+    late = make_referral(cast, sent_on=today() - timedelta(days=30))
+    make_referral(cast, sent_on=today())  # not yet due
+    items = workqueue.items_for(cast.users["commune_a"], today())
     assert [i.url for i in items] == [reverse("support:referral_detail", kwargs={"pk": late.pk})]
     assert items[0].kind == "support.referral_overdue"
-    assert items[0].is_overdue(date.today())
+    assert items[0].is_overdue(today())
     assert items[0].legal_source
 
 
 def test_an_answered_referral_leaves_the_work_queue(cast):
-    late = make_referral(cast, sent_on=date.today() - timedelta(days=30))
+    late = make_referral(cast, sent_on=today() - timedelta(days=30))
     _step(late, "accept", cast.users["employment"])
-    assert workqueue.items_for(cast.users["commune_a"], date.today()) == []
+    assert workqueue.items_for(cast.users["commune_a"], today()) == []
 
 
 def test_incoming_referrals_await_the_receivers_answer(cast):
-    make_referral(cast, sent_on=date.today())
+    make_referral(cast, sent_on=today())
     make_referral(cast, to="health")
-    items = workqueue.items_for(cast.users["employment"], date.today())
+    items = workqueue.items_for(cast.users["employment"], today())
     assert [i.kind for i in items] == ["support.referral_incoming"]
-    assert workqueue.items_for(cast.users["commune_b"], date.today()) == []
+    assert workqueue.items_for(cast.users["commune_b"], today()) == []
 
 
 def test_the_work_queue_uses_constant_queries_whatever_the_number_of_referrals(cast):
@@ -293,16 +292,15 @@ def test_the_work_queue_uses_constant_queries_whatever_the_number_of_referrals(c
 
     def count(expected: int) -> int:
         with CaptureQueriesContext(connection) as queries:
-            assert len(workqueue.items_for(user, date.today())) == expected
-        # The scope and incoming transfers are cached on the user for a request; a fresh count.
+            assert len(workqueue.items_for(user, today())) == expected
+        # The scope is cached on the user for a request; a fresh count.
         user.__dict__.pop("_scope_cache", None)
-        user.__dict__.pop("_incoming_person_ids", None)
         return len(queries)
 
-    make_referral(cast, sent_on=date.today() - timedelta(days=40))
+    make_referral(cast, sent_on=today() - timedelta(days=40))
     first = count(1)
     for days in (10, 20, 30):
-        make_referral(cast, sent_on=date.today() - timedelta(days=days))
+        make_referral(cast, sent_on=today() - timedelta(days=days))
     assert count(4) == first
 
 
@@ -342,16 +340,16 @@ def test_the_work_queue_page_shows_only_the_most_urgent_items(client_for, cast, 
     # A provincial agency can have thousands of outstanding referrals: the page lists the
     # configured number, most urgent first, and says that more are left out.
     settings.REGISTRY_RULES = {"WORK_QUEUE_MAX_ITEMS": 3}
-    oldest = [make_referral(cast, sent_on=date.today() - timedelta(days=60 + n)) for n in range(3)]
+    oldest = [make_referral(cast, sent_on=today() - timedelta(days=60 + n)) for n in range(3)]
     for n in range(3):
-        make_referral(cast, sent_on=date.today() - timedelta(days=20 + n))
-    assert len(workqueue.items_for(cast.users["commune_a"], date.today())) == 3
+        make_referral(cast, sent_on=today() - timedelta(days=20 + n))
+    assert len(workqueue.items_for(cast.users["commune_a"], today())) == 3
     response = client_for("commune_a").get(reverse("registry:work_queue"))
     shown = [item for _key, items, _html in response.context["groups"] for item in items]
     # The cases behind the referrals bring registry deadlines too: the page keeps the three
     # most urgent of everything the queue holds.
     settings.REGISTRY_RULES = {"WORK_QUEUE_MAX_ITEMS": 100}
-    everything = collect(cast.users["commune_a"], date.today())
+    everything = collect(cast.users["commune_a"], today())
     assert len(everything) > 3
     assert [item.url for item in shown] == [item.url for item in everything[:3]]
     assert {item.url for item in shown} & {

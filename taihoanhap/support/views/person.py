@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -17,27 +15,13 @@ from taihoanhap.support import services
 from taihoanhap.support.access import MEASURE_WRITERS, NEED_WRITERS, SUPPORT_READERS, sees_health
 from taihoanhap.support.forms import MeasureForm, NeedAssessmentForm, NeedCloseForm
 from taihoanhap.support.models import Need, NeedStatus, SupportMeasure
+from taihoanhap.support.sections import sections_for
 from taihoanhap.support.views.common import (
     get_person,
     get_person_to_act_on,
     person_page_url,
     registry_person_url,
 )
-
-# The sections of the person page that belong to support and jobs (the jobs app sits beside
-# this one, so it is looked up by name rather than imported).
-OWN_PANEL_MODULES = ("taihoanhap.support.panels", "taihoanhap.jobs.panels")
-
-
-def _own_panels(person, user) -> list:
-    panels = []
-    for name in OWN_PANEL_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError:
-            continue
-        panels.extend(module.panels_for(person, user))
-    return sorted(panels, key=lambda panel: panel.order)
 
 
 @allow(read=SUPPORT_READERS)
@@ -50,7 +34,7 @@ def person_support(request: HttpRequest, pk: str) -> HttpResponse:
             "title": panel.title,
             "html": render_to_string(panel.template, panel.context, request=request),
         }
-        for panel in _own_panels(person, request.user)
+        for panel in sections_for(person, request.user)
     ]
     return render(
         request,

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import polib
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from taihoanhap.core.management.commands.compile_translations import catalogues
 
@@ -18,10 +19,10 @@ class Command(BaseCommand):
         "its header or line wrapping would change."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--extract", action="store_true", help="run makemessages first")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if options["extract"]:
             extract()
         problems: list[str] = []

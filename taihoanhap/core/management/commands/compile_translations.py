@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import polib
 from django.conf import settings
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         "it needs no GNU gettext on the machine; `make run` and `make test` call it."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         compiled = 0
         for po_path in catalogues():
             mo_path = po_path.with_suffix(".mo")
