@@ -409,14 +409,24 @@ def end_probation(
     )
     _open_expungement_review(case)
     _event(
-        case,
-        "probation_ended",
-        ended_on,
-        stored_text(
-            _("Probation ended; completion certificate no. %(number)s"),
-            number=release.certificate_number or "—",
-        ),
-        acting_user,
+        case, "probation_ended", ended_on, _ended_text(case, ended_on, shortened_by), acting_user
     )
     sync_person(case)
     return case
+
+
+def _ended_text(case: Case, ended_on: date, shortened_by: str) -> str:
+    """The timeline entry of the end of probation; an early end names the court's decision,
+    the ground of the earlier completion of the sentence (credit's five-year window runs from
+    it, `credit.eligibility.completion_date`)."""
+    number = case.release.certificate_number or "—"
+    if case.probation_end and ended_on < case.probation_end:
+        return stored_text(
+            _(
+                "Probation ended early by the court's decision %(decision)s; completion "
+                "certificate no. %(number)s"
+            ),
+            decision=shortened_by.strip(),
+            number=number,
+        )
+    return stored_text(_("Probation ended; completion certificate no. %(number)s"), number=number)
