@@ -15,6 +15,7 @@ import pytest
 from taihoanhap.credit.eligibility import MET, NOT_MET, assess, completion_date
 from taihoanhap.credit.tests import factories as f
 from taihoanhap.registry import lifecycle
+from taihoanhap.registry.expungement import expungement_hint
 from taihoanhap.registry.models import ReleaseType
 from taihoanhap.registry.tests.factories import received_case
 
@@ -107,3 +108,10 @@ def test_a_parolee_still_on_probation_completes_at_the_end_of_probation_set(cast
         end_date=None,
     )
     assert completion_date(case) == TERM_END
+
+
+def test_credit_and_expungement_count_from_the_same_shortened_end(parolee, officer):
+    # Both periods run from completing the main penalty (Criminal Code Art. 70 for expungement):
+    # the registry's expungement hint and the loan window must start on the same day.
+    case = _end_probation(parolee, officer, SHORTENED_END, DECISION)
+    assert expungement_hint(case).completed_on == completion_date(case) == SHORTENED_END
