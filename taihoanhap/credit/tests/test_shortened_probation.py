@@ -36,16 +36,21 @@ def officer(cast):
     return cast.users["commune_a"]
 
 
-@pytest.fixture
-def parolee(cast, officer):
+def _parolee(cast, officer, term_end: date | None):
+    """Released on RELEASED with probation to TERM_END; `term_end` is the sentence's."""
     return received_case(
         officer,
         commune=cast.commune_a,
         release_type=ReleaseType.PAROLE,
         released_on=RELEASED,
         probation_end=TERM_END,
-        end_date=TERM_END,
+        end_date=term_end,
     )
+
+
+@pytest.fixture
+def parolee(cast, officer):
+    return _parolee(cast, officer, TERM_END)
 
 
 def _end_probation(case, officer, ended_on: date, shortened_by: str = ""):
@@ -99,14 +104,7 @@ def test_an_end_of_probation_recorded_late_does_not_move_the_completion(parolee,
 
 def test_a_parolee_still_on_probation_completes_at_the_end_of_probation_set(cast, officer):
     # No end of the term on the sentence: the end of probation the registry holds counts.
-    case = received_case(
-        officer,
-        commune=cast.commune_a,
-        release_type=ReleaseType.PAROLE,
-        released_on=RELEASED,
-        probation_end=TERM_END,
-        end_date=None,
-    )
+    case = _parolee(cast, officer, None)
     assert completion_date(case) == TERM_END
 
 
