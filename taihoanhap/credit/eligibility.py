@@ -103,18 +103,25 @@ def latest_case(person_id: Any) -> Case | None:
 
 
 def completion_date(case: Case | None) -> date | None:
-    """The day the person completed the sentence.
+    """The day the person actually completed the sentence.
 
     Full term and amnesty: the release day. Conditional early release: the sentence is
-    completed when probation ends, i.e. the end of the term (Criminal Code Art. 66), when the
-    completion certificate is issued.
+    completed when probation ends. Probation runs to the end of the term (Criminal Code
+    Art. 66), unless the court shortened it (Art. 66(4)): the registry then records the earlier
+    end (`registry.lifecycle.end_probation`, which refuses an end before the date set without
+    the court's decision). So the earlier of the recorded end and the end of the term counts;
+    an end recorded late does not move the completion past the end of the term.
     """
     if case is None:
         return None
     release = case.release
-    if release.type == ReleaseType.PAROLE:
-        return release.sentence.end_date or release.certificate_date
-    return release.release_date
+    if release.type != ReleaseType.PAROLE:
+        return release.release_date
+    term_end = release.sentence.end_date or case.probation_end
+    ended = case.probation_ended_on
+    if ended is not None and (term_end is None or ended < term_end):
+        return ended
+    return term_end or release.certificate_date
 
 
 def certificate_line(case: Case | None) -> RuleLine:

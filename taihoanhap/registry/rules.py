@@ -36,8 +36,9 @@ RULES: dict[str, Rule] = {
     # Circular 65/2019/TT-BCA Art. 9: an absence needs a written request and a decision of the
     # commune People's Committee; the decision is due before the day of leaving.
     "ABSENCE_SOURCE": Rule(None, "Thông tư 65/2019/TT-BCA, Điều 9"),
-    # Res. 01/2018/NQ-HĐTP Art. 5: two or more intentional violations or administrative
-    # sanctions may lead the court to revoke conditional release.
+    # Res. 01/2018/NQ-HĐTP Art. 5: two or more intentional violations of the obligations, or
+    # two or more administrative sanctions, may lead the court to revoke conditional release;
+    # the threshold applies to each kind's own count (one of each is not enough).
     "REVOCATION_THRESHOLD": Rule(2, "Nghị quyết 01/2018/NQ-HĐTP, Điều 5"),
     # Circular 10/2024/TT-BCA: classification after the helper reports; the period between
     # reclassifications is not verified (brief §2 [M]), so both are configuration.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -211,6 +212,29 @@ def decide_absence(
     return absence
 
 
+def violations_by_kind(case: Case) -> dict[str, int]:
+    """How many violations of each kind the case has recorded, every kind present (0 if none).
+
+    Res. 01/2018/NQ-HĐTP Art. 5 counts intentional violations of the obligations and
+    administrative sanctions each on its own: the threshold applies to one kind's count, never
+    to their sum, so one of each is not enough.
+    """
+    counts = dict.fromkeys(ViolationKind.values, 0)
+    rows = case.violations.values("kind").annotate(number=Count("pk")).order_by()
+    for row in rows:
+        counts[row["kind"]] = row["number"]
+    return counts
+
+
+def kind_at_threshold(counts: dict[str, int]) -> ViolationKind | None:
+    """The kind whose own count (`violations_by_kind`) reached the revocation threshold."""
+    threshold = rule("REVOCATION_THRESHOLD")
+    for kind, count in counts.items():
+        if count >= threshold:
+            return ViolationKind(kind)
+    return None
+
+
 @transaction.atomic
 def record_violation(
     case: Case,
@@ -221,12 +245,19 @@ def record_violation(
     sanction: str,
     acting_user: User,
 ) -> Violation:
-    """Count a violation or administrative sanction; at the threshold (2, Res. 01/2018 Art. 5)
-    the case is flagged for a revocation proposal to the court.
+    """Count a violation or an administrative sanction within the probation period; when one
+    kind reaches the threshold (2, Res. 01/2018 Art. 5; each kind counted on its own) the case
+    is flagged for a revocation proposal to the court.
     """
     ensure_in_jurisdiction(case.person, acting_user)
     require(case, {S.ON_PROBATION}, _("Record a violation"))
     _not_before(occurred_on, case.received_on, _("The violation cannot be before the reception."))
+    if case.probation_end and occurred_on > case.probation_end:
+        # Only what happens within the probation period counts towards revocation.
+        raise TransitionError(
+            _("The violation cannot be after the end of probation on %(day)s."),
+            params={"day": f"{case.probation_end:%d/%m/%Y}"},
+        )
     violation = Violation.objects.create(
         case=case,
         occurred_on=occurred_on,
@@ -241,34 +272,46 @@ def record_violation(
         obj=violation,
         changes={"kind": [None, kind], "occurred_on": [None, occurred_on]},
     )
-    count = case.violations.count()
+    counts = violations_by_kind(case)
     _event(
         case,
         "violation",
         occurred_on,
         stored_text(
-            _("%(kind)s recorded (%(count)s in total)"),
+            _("%(kind)s recorded (%(count)s of this kind)"),
             kind=ViolationKind(kind).label,
-            count=count,
+            count=counts[kind],
         ),
         acting_user,
         police_only=True,
         source=violation,
     )
-    if count >= rule("REVOCATION_THRESHOLD") and not case.revocation_flagged:
-        _save(case, acting_user=acting_user, expected_version=None, revocation_flagged=True)
-        deadlines.open_deadline(
-            case, kind=DeadlineKind.REVOCATION_PROPOSAL, due_on=timezone.localdate()
-        )
-        _event(
-            case,
-            "revocation_flagged",
-            occurred_on,
-            stored_text(_("Violations reached the threshold: consider proposing revocation")),
-            acting_user,
-            police_only=True,
-        )
+    reached = kind_at_threshold(counts)
+    if reached is not None and not case.revocation_flagged:
+        _flag_revocation(case, reached, counts[reached], occurred_on, acting_user)
     return violation
+
+
+def _flag_revocation(
+    case: Case, kind: ViolationKind, count: int, occurred_on: date, acting_user: User
+) -> None:
+    """Flag the case and open the duty to consider a proposal, naming the kind that counted."""
+    _save(case, acting_user=acting_user, expected_version=None, revocation_flagged=True)
+    deadlines.open_deadline(
+        case, kind=DeadlineKind.REVOCATION_PROPOSAL, due_on=timezone.localdate()
+    )
+    _event(
+        case,
+        "revocation_flagged",
+        occurred_on,
+        stored_text(
+            _("%(kind)s %(count)s times reached the threshold: consider proposing revocation"),
+            kind=kind.label,
+            count=count,
+        ),
+        acting_user,
+        police_only=True,
+    )
 
 
 @transaction.atomic
@@ -285,7 +328,10 @@ def record_revocation_proposal(
     require(case, {S.ON_PROBATION}, _("Record a revocation proposal"))
     if not case.revocation_flagged:
         raise TransitionError(
-            _("A revocation proposal needs at least %(count)s recorded violations."),
+            _(
+                "A revocation proposal needs at least %(count)s intentional violations of the "
+                "obligations or at least %(count)s administrative sanctions."
+            ),
             params={"count": rule("REVOCATION_THRESHOLD")},
         )
     if case.revocation_proposed_on:
@@ -363,14 +409,24 @@ def end_probation(
     )
     _open_expungement_review(case)
     _event(
-        case,
-        "probation_ended",
-        ended_on,
-        stored_text(
-            _("Probation ended; completion certificate no. %(number)s"),
-            number=release.certificate_number or "—",
-        ),
-        acting_user,
+        case, "probation_ended", ended_on, _ended_text(case, ended_on, shortened_by), acting_user
     )
     sync_person(case)
     return case
+
+
+def _ended_text(case: Case, ended_on: date, shortened_by: str) -> str:
+    """The timeline entry of the end of probation; an early end names the court's decision,
+    the ground of the earlier completion of the sentence (credit's five-year window runs from
+    it, `credit.eligibility.completion_date`)."""
+    number = case.release.certificate_number or "—"
+    if case.probation_end and ended_on < case.probation_end:
+        return stored_text(
+            _(
+                "Probation ended early by the court's decision %(decision)s; completion "
+                "certificate no. %(number)s"
+            ),
+            decision=shortened_by.strip(),
+            number=number,
+        )
+    return stored_text(_("Probation ended; completion certificate no. %(number)s"), number=number)

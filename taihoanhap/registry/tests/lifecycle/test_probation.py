@@ -17,7 +17,7 @@ from taihoanhap.registry.models import (
     DeadlineKind,
     DeadlineStatus,
 )
-from taihoanhap.registry.tests.lifecycle.helpers import TODAY, open_kinds
+from taihoanhap.registry.tests.lifecycle.helpers import TODAY, last_event, open_kinds
 
 # --- Probation ---------------------------------------------------------------------------------
 
@@ -209,6 +209,25 @@ def test_an_early_end_of_probation_needs_the_courts_decision(parolee, officer):
     )
     parolee.refresh_from_db()
     assert parolee.status == CaseStatus.UNDER_MANAGEMENT
+
+
+def test_an_early_end_of_probation_records_the_courts_decision(parolee, officer):
+    # The decision is the ground of the earlier completion of the sentence (Criminal Code
+    # Art. 66(4)); the timeline keeps it with the day probation actually ended.
+    lifecycle.end_probation(
+        parolee,
+        ended_on=TODAY,
+        certificate_number="46/GCN",
+        certificate_date=TODAY,
+        shortened_by="Quyết định rút ngắn 5/2026/QĐ-TA",
+        acting_user=officer,
+    )
+    parolee.refresh_from_db()
+    assert parolee.probation_ended_on == TODAY < parolee.probation_end
+    entry = last_event(parolee)
+    assert entry.kind == "probation_ended"
+    assert "Quyết định rút ngắn 5/2026/QĐ-TA" in entry.summary
+    assert "46/GCN" in entry.summary
 
 
 def test_ending_probation_of_a_full_term_case_is_refused(managed, officer):
