@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -10,6 +9,7 @@ from taihoanhap.accounts.roles import Role
 from taihoanhap.audit.forms import AuditFilterForm
 from taihoanhap.audit.selectors import events_visible_to, filter_events
 from taihoanhap.audit.services import seal_views
+from taihoanhap.core.paging import paginate
 
 AUDIT_READERS = {Role.SYSTEM_ADMIN, Role.INSPECTOR}
 
@@ -24,11 +24,4 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = events_visible_to(request.user)
     if form.is_valid():
         events = filter_events(events, form.cleaned_data)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "audit/event_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
-    )
+    return render(request, "audit/event_list.html", {"form": form, **paginate(request, events, 50)})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.core.citizen_id import clean_citizen_id, parse_citizen_id
 from taihoanhap.core.dates import DateField
+from taihoanhap.core.editing import VersionForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.core.validators import validate_person_name
 from taihoanhap.credit.models import (
@@ -20,12 +21,6 @@ from taihoanhap.credit.models import (
     Relationship,
 )
 from taihoanhap.credit.services import ApplicationData
-
-
-class VersionForm(forms.Form):
-    """Carries the version the user read, for optimistic locking."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
+from taihoanhap.core.editing import VersionField, VersionForm
 from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.employers.models import Employer
@@ -20,7 +21,6 @@ from taihoanhap.registry.models import Sex
 from taihoanhap.support.access import catalogue_q
 from taihoanhap.support.forms import (
     DateInput,
-    VersionedForm,
     communes_for,
     date_field,
     today,
@@ -35,7 +35,7 @@ def _not_future(value: Any) -> Any:
 
 
 class EmployerForm(ValidatingModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     class Meta:
         model = Employer
@@ -54,7 +54,7 @@ class EmployerForm(ValidatingModelForm):
 
 
 class VacancyForm(ValidatingModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
     wage_min_vnd = MoneyField(label=_("Wage from (VND a month)"), required=False)
     wage_max_vnd = MoneyField(label=_("Wage up to (VND a month)"), required=False)
     sex = forms.ChoiceField(
@@ -78,7 +78,7 @@ class VacancyForm(ValidatingModelForm):
             self.fields["version"].initial = self.instance.version
 
 
-class CloseVacancyForm(VersionedForm):
+class CloseVacancyForm(VersionForm):
     closed_on = date_field(_("Closed on"), initial=today)
 
 
@@ -143,7 +143,7 @@ class WithdrawConsentForm(forms.Form):
 
 
 class FairForm(ValidatingModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
     organisers = forms.ModelMultipleChoiceField(
         label=_("Organisers"),
         queryset=Agency.objects.none(),
@@ -170,7 +170,7 @@ class FairForm(ValidatingModelForm):
             self.initial.setdefault("organisers", [user.agency_id])
 
 
-class CancelFairForm(VersionedForm):
+class CancelFairForm(VersionForm):
     cancelled_on = date_field(_("Cancelled on"), initial=today)
 
 
@@ -218,7 +218,7 @@ class FairRegisterForm(forms.Form):
     )
 
 
-class AttendanceForm(VersionedForm):
+class AttendanceForm(VersionForm):
     attended = forms.TypedChoiceField(
         label=_("Did the person come to the fair?"),
         choices=[("1", _("Yes, attended")), ("0", _("No, did not come"))],

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from taihoanhap.core.editing import VersionForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.programme.models import (
     BudgetActivity,
@@ -24,10 +25,6 @@ from taihoanhap.programme.services import MediaData, RecognitionData
 def _year_choices() -> list[tuple[int, int]]:
     this_year = timezone.localdate().year
     return [(year, year) for year in range(this_year + 1, 2019, -1)]
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class PastDateField(forms.DateField):

@@ -15,11 +15,11 @@ from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import User
 from taihoanhap.accounts.roles import Role
+from taihoanhap.core.editing import VersionField
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.registry import deadlines
 from taihoanhap.registry.forms import (
     DateField,
-    VersionField,
     communes_of_province,
     parse_articles,
     today,

@@ -22,6 +22,7 @@ from taihoanhap.accounts.scope import scope_for
 from taihoanhap.core.citizen_id import FEMALE, MALE, clean_citizen_id, parse_citizen_id
 from taihoanhap.core.dates import DateField as SharedDateField
 from taihoanhap.core.dates import parse_birth
+from taihoanhap.core.editing import VersionField
 from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.text import normalize_text, search_key, title_name
 from taihoanhap.core.validators import validate_person_name, validate_phone
@@ -57,15 +58,6 @@ class DateInput(FastInputMixin, forms.DateInput):
 
 class DateField(SharedDateField):
     widget = DateInput
-
-
-class VersionField(forms.IntegerField):
-    """The record's version when the form was opened (optimistic locking, core.locking)."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_value=1, **kwargs)
 
 
 def communes_in_scope(user: Any) -> Any:

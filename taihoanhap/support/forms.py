@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
+from taihoanhap.core.editing import VersionField, VersionForm
 from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.geo.models import AdminUnit
@@ -50,12 +51,6 @@ def date_field(label: Any, *, required: bool = True, initial: Any = None, **kw: 
     )
 
 
-class VersionedForm(forms.Form):
-    """Carries the version of the record the officer opened (see core.locking)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-
 # --- Needs and measures ------------------------------------------------------------------------
 
 
@@ -80,7 +75,7 @@ class NeedAssessmentForm(forms.Form):
         return value
 
 
-class NeedCloseForm(VersionedForm):
+class NeedCloseForm(VersionForm):
     status = forms.ChoiceField(
         label=_("Outcome"),
         choices=[
@@ -151,7 +146,7 @@ class ReferralForm(forms.Form):
         return value
 
 
-class ReferralActionForm(VersionedForm):
+class ReferralActionForm(VersionForm):
     on = date_field(_("Date"), initial=today)
     text = forms.CharField(label=_("Note"), required=False, max_length=300, widget=forms.Textarea)
 
@@ -206,7 +201,7 @@ def communes_for(user: Any) -> Any:
 
 
 class CourseForm(ValidatingModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
     cost_vnd = MoneyField(label=_("Cost per learner (VND)"), required=False)
     support_vnd = MoneyField(
         label=_("Support per learner (VND)"),
@@ -273,7 +268,7 @@ class EnrolForm(forms.Form):
     enrolled_on = date_field(_("Enrolment date"), initial=today)
 
 
-class FinishEnrolmentForm(VersionedForm):
+class FinishEnrolmentForm(VersionForm):
     status = forms.ChoiceField(
         label=_("Outcome"),
         choices=[

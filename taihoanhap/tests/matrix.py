@@ -64,16 +64,4 @@ def case(
     return UrlCase(url_name, ok=frozenset(ok), hidden=frozenset(hidden), **kwargs)
 
 
-SIGNED_IN = frozenset(
-    {
-        "commune_a",
-        "commune_b",
-        "province",
-        "other_province",
-        "bank",
-        "inspector",
-        "leader",
-        "employment",
-        "admin",
-    }
-)
+SIGNED_IN = frozenset(MATRIX_PERSONAS) - {"anonymous"}

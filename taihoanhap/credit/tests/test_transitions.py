@@ -27,6 +27,18 @@ pytestmark = pytest.mark.django_db
 DAY = date(2025, 10, 1)
 
 
+def _approve(loan, bank, *, amount=50_000_000, decided_on=DAY, no_other_debt=True):
+    """The bank approves `loan` at the version it read."""
+    return services.approve(
+        loan,
+        amount=amount,
+        decided_on=decided_on,
+        no_other_debt=no_other_debt,
+        expected_version=loan.version,
+        acting_user=bank,
+    )
+
+
 @pytest.fixture
 def police(cast):
     return cast.users["commune_a"]
@@ -84,14 +96,7 @@ def test_an_individual_loan_goes_through_every_status(cast, police, bank, commit
     services.submit_application(
         loan, submitted_on=date(2025, 10, 2), expected_version=loan.version, acting_user=police
     )
-    services.approve(
-        loan,
-        amount=50_000_000,
-        decided_on=date(2025, 10, 6),
-        no_other_debt=True,
-        expected_version=loan.version,
-        acting_user=bank,
-    )
+    _approve(loan, bank, decided_on=date(2025, 10, 6))
     assert (loan.status, loan.approved_amount, loan.other_debt) == (
         LoanStatus.APPROVED,
         50_000_000,
@@ -204,14 +209,7 @@ def test_an_illegal_transition_is_refused(cast, police, bank, status, action):
         decided_on=DAY,
     )
     calls = {
-        "approve": lambda: services.approve(
-            loan,
-            amount=1_000_000,
-            decided_on=DAY,
-            no_other_debt=True,
-            expected_version=loan.version,
-            acting_user=bank,
-        ),
+        "approve": lambda: _approve(loan, bank, amount=1_000_000),
         "submit": lambda: services.submit_application(
             loan, submitted_on=DAY, expected_version=loan.version, acting_user=police
         ),
@@ -247,14 +245,7 @@ def test_the_bank_cannot_approve_an_amount_over_the_limit(cast, police, bank):
         case, police, status=LoanStatus.SUBMITTED, amount=120_000_000, collateral="Đất"
     )
     with pytest.raises(TransitionError, match=r"100\.000\.000"):
-        services.approve(
-            loan,
-            amount=110_000_000,
-            decided_on=DAY,
-            no_other_debt=True,
-            expected_version=loan.version,
-            acting_user=bank,
-        )
+        _approve(loan, bank, amount=110_000_000)
 
 
 def test_the_bank_must_check_its_other_programmes_before_approving(cast, police, bank):
@@ -262,14 +253,7 @@ def test_the_bank_must_check_its_other_programmes_before_approving(cast, police,
     f.eligible_list(cast.commune_a, police, cases=[case])
     loan = f.individual(case, police, status=LoanStatus.SUBMITTED)
     with pytest.raises(TransitionError):
-        services.approve(
-            loan,
-            amount=50_000_000,
-            decided_on=DAY,
-            no_other_debt=False,
-            expected_version=loan.version,
-            acting_user=bank,
-        )
+        _approve(loan, bank, no_other_debt=False)
 
 
 def test_a_business_whose_share_fell_below_10_percent_cannot_submit(cast, police, committee):

@@ -314,6 +314,7 @@ def test_an_impossible_step_explains_why_instead_of_a_form(cast, client_for):
     assert response.context["blocked"]
     assert response.context["form"] is not None
     assert b'type="submit" class="button"' not in response.content
+    assert b'class="message message--warning"' in response.content
 
 
 def test_the_commune_flow_through_the_pages(cast, client_for):

@@ -11,18 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from taihoanhap.accounts.access import allow
+from taihoanhap.core.editing import save_form
 from taihoanhap.core.errors import TransitionError
-from taihoanhap.core.locking import StaleRecordError
 from taihoanhap.core.money import format_vnd
 from taihoanhap.credit import services
 from taihoanhap.credit.access import CONFIRMERS, LOAN_DECIDERS, LOAN_DRAFTERS, require_confirmer
@@ -35,7 +33,7 @@ from taihoanhap.credit.forms import (
     RepayForm,
 )
 from taihoanhap.credit.models import DEBT_STATUSES, LoanApplication, LoanKind, LoanStatus
-from taihoanhap.credit.views.common import add_errors, get_application, today
+from taihoanhap.credit.views.common import get_application, today
 
 
 @dataclass(frozen=True)
@@ -70,17 +68,18 @@ def _run(request: HttpRequest, pk: Any, step: Step) -> HttpResponse:
         step.check(request.user, application)
     blocked = step.why_blocked(application)
     form = step.make_form(request.POST if request.method == "POST" else None, application)
-    if request.method == "POST" and not blocked and form.is_valid():
-        try:
-            message = step.perform(application, form.cleaned_data, request.user)
-        except StaleRecordError:
-            form.add_error(None, str(StaleRecordError.message))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect("credit:application_detail", pk=application.pk)
-    return render(
+    back = reverse("credit:application_detail", kwargs={"pk": application.pk})
+    done = None
+    if not blocked:
+        done = save_form(
+            request,
+            form,
+            lambda data: step.perform(application, data, request.user),
+            success=str,  # the step says what it did
+            then=back,
+            record=application,
+        )
+    return done or render(
         request,
         "credit/application_action.html",
         {
@@ -88,7 +87,7 @@ def _run(request: HttpRequest, pk: Any, step: Step) -> HttpResponse:
             "step": step,
             "form": form,
             "blocked": blocked,
-            "back": reverse("credit:application_detail", kwargs={"pk": application.pk}),
+            "back": back,
         },
     )
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import paginate, sort_links
 from taihoanhap.credit.access import EXPORTERS, LOAN_DECIDERS, LOAN_DRAFTERS, LOAN_READERS
 from taihoanhap.credit.eligibility import assess
 from taihoanhap.credit.forms import (
@@ -24,7 +24,7 @@ from taihoanhap.credit.forms import (
     EditIndividualForm,
     IndividualApplicationForm,
 )
-from taihoanhap.credit.models import LoanKind, LoanStatus
+from taihoanhap.credit.models import LoanApplication, LoanKind, LoanStatus
 from taihoanhap.credit.parameters import rates_on
 from taihoanhap.credit.selectors import (
     actions_for,
@@ -40,10 +40,7 @@ from taihoanhap.credit.services import (
     update_application,
 )
 from taihoanhap.credit.views.common import (
-    add_errors,
     get_application,
-    query_without_page,
-    sort_links,
     today,
 )
 from taihoanhap.employers.models import Employer
@@ -58,15 +55,13 @@ def _list_page(request: HttpRequest, *, fixed_statuses: list[str] | None, title:
         applications = applications.filter(status__in=fixed_statuses)
     data = form.cleaned_data if form.is_valid() else {}
     applications = filter_applications(applications, data)
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "credit/application_list.html",
         {
+            **paginate(request, applications, PAGE_SIZE),
             "title": title,
             "form": form,
-            "page": page,
-            "query": query_without_page(request),
             "sorts": sort_links(request, {"date": "date", "amount": "amount", "status": "status"}),
             "fixed": fixed_statuses is not None,
             "may_export": request.user.role in EXPORTERS,
@@ -107,6 +102,10 @@ def summary(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail_url(application: LoanApplication) -> str:
+    return reverse("credit:application_detail", kwargs={"pk": application.pk})
+
+
 @allow(read=LOAN_DRAFTERS, write=LOAN_DRAFTERS)
 def create_individual(request: HttpRequest) -> HttpResponse:
     persons = borrowable_persons(request.user)
@@ -114,23 +113,16 @@ def create_individual(request: HttpRequest) -> HttpResponse:
     if chosen := request.GET.get("person"):
         initial["person"] = get_visible_or_404(persons, pk=chosen).pk
     form = IndividualApplicationForm(request.POST or None, initial=initial, persons=persons)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = create_individual_application(
-                person=form.cleaned_data["person"],
-                data=form.application_data(),
-                today=today(),
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The loan application has been drawn up."))
-            return redirect("credit:application_detail", pk=application.pk)
-    return render(
+    return _draw_up(
         request,
-        "credit/application_form.html",
-        {"form": form, "title": _("New loan application: individual")},
+        form,
+        lambda data: create_individual_application(
+            person=data["person"],
+            data=form.application_data(),
+            today=today(),
+            acting_user=request.user,
+        ),
+        title=_("New loan application: individual"),
     )
 
 
@@ -138,27 +130,38 @@ def create_individual(request: HttpRequest) -> HttpResponse:
 def create_business(request: HttpRequest) -> HttpResponse:
     employers = Employer.objects.visible_to(request.user).order_by("name")
     form = BusinessApplicationForm(request.POST or None, employers=employers)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = create_business_application(
-                employer=form.cleaned_data["employer"],
-                data=form.application_data(),
-                today=today(),
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The loan application has been drawn up."))
-            return redirect("credit:application_detail", pk=application.pk)
-    return render(
+    return _draw_up(
         request,
-        "credit/application_form.html",
-        {
-            "form": form,
-            "title": _("New loan application: business employing returnees"),
-            "no_employers": not employers.exists(),
-        },
+        form,
+        lambda data: create_business_application(
+            employer=data["employer"],
+            data=form.application_data(),
+            today=today(),
+            acting_user=request.user,
+        ),
+        title=_("New loan application: business employing returnees"),
+        no_employers=not employers.exists(),
+    )
+
+
+def _draw_up(
+    request: HttpRequest,
+    form: Any,
+    create: Callable[[dict[str, Any]], LoanApplication],
+    *,
+    title: str,
+    **extra: Any,
+) -> HttpResponse:
+    """The new-application page of either kind: the form, then the application drawn up."""
+    done = save_form(
+        request,
+        form,
+        create,
+        success=_("The loan application has been drawn up."),
+        then=_detail_url,
+    )
+    return done or render(
+        request, "credit/application_form.html", {"form": form, "title": title, **extra}
     )
 
 
@@ -188,22 +191,20 @@ def application_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     initial = {name: getattr(application, name) for name in EDITABLE_FIELDS}
     initial["version"] = application.version
     form = form_class(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_application(
-                application,
-                data=form.application_data(),
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError:
-            form.add_error(None, str(StaleRecordError.message))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The corrections to the application have been saved."))
-            return redirect("credit:application_detail", pk=application.pk)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: update_application(
+            application,
+            data=form.application_data(),
+            expected_version=data["version"],
+            acting_user=request.user,
+        ),
+        success=_("The corrections to the application have been saved."),
+        then=_detail_url(application),
+        record=application,
+    )
+    return done or render(
         request,
         "credit/application_form.html",
         {"form": form, "title": _("Correct the loan application"), "application": application},

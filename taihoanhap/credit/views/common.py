@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest
 from django.utils import timezone
 
 from taihoanhap.accounts.scope import get_visible_or_404
-from taihoanhap.core.pages import add_errors, query_without_page, sort_links
 from taihoanhap.credit.models import EligibleList, LoanApplication
 from taihoanhap.credit.selectors import applications_for
 
@@ -34,13 +32,4 @@ def get_list(request: HttpRequest, pk: Any) -> EligibleList:
     return get_visible_or_404(qs, pk=pk)
 
 
-# add_errors, query_without_page and sort_links moved to core.pages (programme uses them too).
-__all__ = [
-    "NON_FIELD_ERRORS",
-    "add_errors",
-    "get_application",
-    "get_list",
-    "query_without_page",
-    "sort_links",
-    "today",
-]
+__all__ = ["get_application", "get_list", "today"]

@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form, service_arguments
+from taihoanhap.core.paging import paginate
 from taihoanhap.credit import services
 from taihoanhap.credit.access import (
     CONFIRMERS,
@@ -35,7 +35,7 @@ from taihoanhap.credit.forms import (
 )
 from taihoanhap.credit.models import EligibleList, EligibleListEntry, ListStatus
 from taihoanhap.credit.selectors import borrowable_persons, list_statuses, lists_for
-from taihoanhap.credit.views.common import add_errors, get_list, query_without_page, today
+from taihoanhap.credit.views.common import get_list, today
 from taihoanhap.registry.access import person_scope_q
 
 
@@ -64,16 +64,12 @@ def list_index(request: HttpRequest) -> HttpResponse:
             lists = lists.filter(status=form.cleaned_data["status"])
         if form.cleaned_data.get("commune"):
             lists = lists.filter(commune=form.cleaned_data["commune"])
-    page = Paginator(lists.order_by("-drawn_up_on", "-created_at"), 25).get_page(
-        request.GET.get("page")
-    )
     return render(
         request,
         "credit/list_index.html",
         {
+            **paginate(request, lists.order_by("-drawn_up_on", "-created_at"), 25),
             "form": form,
-            "page": page,
-            "query": query_without_page(request),
             "may_draw_up": request.user.role in LOAN_DRAFTERS,
         },
     )
@@ -97,6 +93,10 @@ def list_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Recorded: a new Form 01 list has been started."))
             return redirect("credit:list_detail", pk=eligible_list.pk)
     return render(request, "credit/list_create.html", {"form": form, "commune": commune})
+
+
+def _detail_url(eligible_list: EligibleList) -> str:
+    return reverse("credit:list_detail", kwargs={"pk": eligible_list.pk})
 
 
 @allow(read=LOAN_READERS)
@@ -139,25 +139,18 @@ def _addable_persons(eligible_list: EligibleList, user: Any) -> Any:
 def list_add_entry(request: HttpRequest, pk: Any) -> HttpResponse:
     eligible_list = get_list(request, pk)
     form = EntryForm(request.POST or None, persons=_addable_persons(eligible_list, request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_entry(
-                eligible_list,
-                person=form.cleaned_data["person"],
-                purpose=form.cleaned_data["purpose"],
-                needed_amount=form.cleaned_data["needed_amount"],
-                note=form.cleaned_data["note"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded: %(person)s is on the list.") % {"person": form.cleaned_data["person"]},
-            )
-            return redirect("credit:list_detail", pk=eligible_list.pk)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.add_entry(
+            eligible_list, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda entry: (
+            _("Recorded: %(person)s is on the list.") % {"person": form.cleaned_data["person"]}
+        ),
+        then=_detail_url(eligible_list),
+    )
+    return done or render(
         request,
         "credit/list_detail.html",
         _detail_context(request, eligible_list, entry_form=form),
@@ -170,17 +163,14 @@ def list_remove_entry(request: HttpRequest, pk: Any, entry: Any) -> HttpResponse
     entries = eligible_list.entries.filter(person_scope_q(request.user, prefix="person__"))
     chosen = get_visible_or_404(entries.select_related("person"), pk=entry)
     form = ConfirmForm(request.POST or None, initial={"version": eligible_list.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.remove_entry(chosen, acting_user=request.user)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request, _("Recorded: %(person)s is off the list.") % {"person": chosen.person}
-            )
-            return redirect("credit:list_detail", pk=eligible_list.pk)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.remove_entry(chosen, acting_user=request.user),
+        success=_("Recorded: %(person)s is off the list.") % {"person": chosen.person},
+        then=_detail_url(eligible_list),
+    )
+    return done or render(
         request,
         "credit/list_action.html",
         {
@@ -208,17 +198,17 @@ def _list_step(
     blocked: str = "",
     danger: bool = False,
 ) -> HttpResponse:
-    if request.method == "POST" and not blocked and form.is_valid():
-        try:
-            result = perform(form.cleaned_data)
-        except StaleRecordError:
-            form.add_error(None, str(StaleRecordError.message))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, result if isinstance(result, str) else success)
-            return redirect("credit:list_detail", pk=eligible_list.pk)
-    return render(
+    done = None
+    if not blocked:
+        done = save_form(
+            request,
+            form,
+            perform,
+            success=lambda result: result if isinstance(result, str) else success,
+            then=_detail_url(eligible_list),
+            record=eligible_list,
+        )
+    return done or render(
         request,
         "credit/list_action.html",
         {

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.credit.access import PARAMETER_READERS, PARAMETER_WRITERS
 from taihoanhap.credit.forms import ParameterForm
 from taihoanhap.credit.models import CreditParameter
 from taihoanhap.credit.parameters import parameters_on, rates_from
 from taihoanhap.credit.services import add_parameter
-from taihoanhap.credit.views.common import add_errors, today
+from taihoanhap.credit.views.common import today
 
 
 @allow(read=PARAMETER_READERS)
@@ -41,20 +40,11 @@ def parameter_list(request: HttpRequest) -> HttpResponse:
 @allow(read=PARAMETER_WRITERS, write=PARAMETER_WRITERS)
 def parameter_add(request: HttpRequest) -> HttpResponse:
     form = ParameterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            add_parameter(
-                key=data["key"],
-                value=data["value"],
-                effective_from=data["effective_from"],
-                source=data["source"],
-                note=data["note"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: the new value and the day it takes effect."))
-            return redirect("credit:parameter_list")
-    return render(request, "credit/parameter_form.html", {"form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: add_parameter(**service_arguments(data), acting_user=request.user),
+        success=_("Recorded: the new value and the day it takes effect."),
+        then="credit:parameter_list",
+    )
+    return done or render(request, "credit/parameter_form.html", {"form": form})

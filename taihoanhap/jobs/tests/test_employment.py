@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from taihoanhap.core.locking import StaleRecordError
 from taihoanhap.employers.models import Employer
 from taihoanhap.jobs import services
 from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus, Vacancy
@@ -251,3 +252,33 @@ def test_an_employment_page_of_a_person_elsewhere_is_not_found(cast, client_for)
     for name in ("jobs:employment_add", "jobs:consent", "jobs:person_matches"):
         url = reverse(name, kwargs={"pk": person.pk})
         assert client_for("commune_a").get(url).status_code == 404
+
+
+def test_a_stale_employer_edit_is_a_conflict_and_saving_again_succeeds(cast, client_for):
+    employer = make_employer(cast.commune_a, workforce=40)
+    url = reverse("jobs:employer_edit", kwargs={"pk": employer.pk})
+    data = {
+        "name": employer.name,
+        "tax_code": employer.tax_code,
+        "sector": employer.sector,
+        "size": employer.size,
+        "workforce": "40",
+        "returnees_on_contract": "2",
+        "commune": cast.commune_a.pk,
+        "version": employer.version,  # both officers opened the form at this version
+    }
+    first, second = client_for("employment"), client_for("employment")
+    assert first.post(url, {**data, "workforce": "45"}).status_code == 302
+    response = second.post(url, {**data, "workforce": "50"})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.non_field_errors() == [str(StaleRecordError.message)]
+    assert form["workforce"].value() == "50"  # what the second officer typed is kept
+    employer.refresh_from_db()
+    assert employer.workforce == 45  # the first save, not overwritten
+    # The form now carries the current version: saving again, knowingly, succeeds.
+    assert int(form["version"].value()) == employer.version
+    response = second.post(url, {**data, "workforce": "50", "version": form["version"].value()})
+    assert response.status_code == 302
+    employer.refresh_from_db()
+    assert employer.workforce == 50

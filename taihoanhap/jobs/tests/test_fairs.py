@@ -286,6 +286,9 @@ def test_registering_through_the_page_records_consent_given_now(cast, client_for
     url = reverse("jobs:fair_register", kwargs={"pk": fair.pk})
     found = client.post(url, {"search": "1", "q": person.full_name})
     assert [row["person"] for row in found.context["rows"]] == [person]
+    page = found.content.decode()
+    assert f'value="{person.pk}">' in page  # eligible: the choice is enabled
+    assert 'class="tag tag--warn"' in page  # and marked: no consent yet
     refused = client.post(
         url,
         {"register": "1", "q": person.full_name, "person": person.pk, "registered_on": "1/5/2026"},
@@ -318,3 +321,28 @@ def test_the_overview_can_list_only_the_communes_without_a_fair(cast, client_for
     communes = [row.commune for row in response.context["communes"]]
     assert communes == [cast.commune_b]
     assert response.context["without_fair"] == 1
+
+
+def test_the_employment_officer_cancels_a_fair_through_its_page(cast, client_for):
+    fair = make_fair(cast)
+    url = reverse("jobs:fair_cancel", kwargs={"pk": fair.pk})
+    data = {"cancelled_on": date.today().strftime("%d/%m/%Y"), "version": fair.version}
+    response = client_for("employment").post(url, data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:fair_detail", kwargs={"pk": fair.pk})
+    fair.refresh_from_db()
+    assert fair.cancelled_on == date.today()
+    again = client_for("employment").post(url, data)  # the version read is now stale
+    assert again.status_code == 200 and again.context["form"].non_field_errors()
+
+
+def test_an_employer_joins_a_fair_through_its_page(cast, client_for):
+    fair = make_fair(cast)
+    employer = make_employer(cast.commune_a)
+    vacancy = make_vacancy(employer)
+    url = reverse("jobs:fair_employer_add", kwargs={"pk": fair.pk})
+    response = client_for("employment").post(
+        url, {"employer": employer.pk, "vacancies": [vacancy.pk]}
+    )
+    assert response.status_code == 302
+    assert list(fair.participants.get().vacancies.all()) == [vacancy]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -15,7 +14,8 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form, service_arguments
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.employers.models import Employer
@@ -30,14 +30,7 @@ from taihoanhap.jobs.access import (
 from taihoanhap.jobs.forms import CloseVacancyForm, EmployerForm, VacancyForm
 from taihoanhap.jobs.matching import people_for
 from taihoanhap.jobs.models import WORKING, EmploymentRecord, Vacancy
-from taihoanhap.support.listing import (
-    EXPORT_LIMIT,
-    Column,
-    export_url,
-    listing,
-    wants_export,
-)
-from taihoanhap.support.views.common import apply_errors
+from taihoanhap.support.listing import EXPORT_LIMIT, export_url, wants_export
 
 EMPLOYER_COLUMNS = [
     Column("name", gettext_lazy("Employer"), "name"),
@@ -48,6 +41,14 @@ EMPLOYER_COLUMNS = [
     Column("open", gettext_lazy("Open vacancies"), "open_vacancies", numeric=True),
     Column("willing", gettext_lazy("Willing to hire returnees"), "willing_to_hire"),
 ]
+
+
+def _employer_url(employer: Employer) -> str:
+    return reverse("jobs:employer_detail", kwargs={"pk": employer.pk})
+
+
+def _vacancy_url(vacancy: Vacancy) -> str:
+    return reverse("jobs:vacancy_detail", kwargs={"pk": vacancy.pk})
 
 
 @allow(read=EMPLOYER_READERS, write=EMPLOYER_WRITERS)
@@ -125,37 +126,34 @@ def employer_list(request: HttpRequest) -> HttpResponse:
 @allow(read=EMPLOYER_WRITERS, write=EMPLOYER_WRITERS)
 def employer_add(request: HttpRequest) -> HttpResponse:
     form = EmployerForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            employer = services.create_employer(data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Recorded the employer %(name)s.") % {"name": employer})
-            return redirect("jobs:employer_detail", pk=employer.pk)
-    return render(request, "jobs/employer_form.html", {"form": form, "employer": None})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.create_employer(data=data, acting_user=request.user),
+        success=lambda employer: _("Recorded the employer %(name)s.") % {"name": employer},
+        then=_employer_url,
+    )
+    return done or render(request, "jobs/employer_form.html", {"form": form, "employer": None})
 
 
 @allow(read=EMPLOYER_WRITERS, write=EMPLOYER_WRITERS)
 def employer_edit(request: HttpRequest, pk: str) -> HttpResponse:
     employer = get_visible_or_404(Employer.objects.visible_to(request.user), pk=pk)
     form = EmployerForm(request.POST or None, instance=employer, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_employer(
-                employer,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data["version"] or 0,
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved the employer %(name)s.") % {"name": employer})
-            return redirect("jobs:employer_detail", pk=employer.pk)
-    return render(request, "jobs/employer_form.html", {"form": form, "employer": employer})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_employer(
+            employer,
+            data=data,
+            expected_version=data["version"] or 0,
+            acting_user=request.user,
+        ),
+        success=lambda saved: _("Saved the employer %(name)s.") % {"name": employer},
+        then=_employer_url(employer),
+        record=employer,
+    )
+    return done or render(request, "jobs/employer_form.html", {"form": form, "employer": employer})
 
 
 @allow(read=EMPLOYER_READERS, write=EMPLOYER_WRITERS)
@@ -253,19 +251,14 @@ def vacancy_add(request: HttpRequest, pk: str) -> HttpResponse:
         user=request.user,
         initial={"commune": employer.commune_id, "opens_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            vacancy = services.create_vacancy(
-                employer, data=form.cleaned_data, acting_user=request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("Recorded the vacancy %(title)s.") % {"title": vacancy.title}
-            )
-            return redirect("jobs:vacancy_detail", pk=vacancy.pk)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.create_vacancy(employer, data=data, acting_user=request.user),
+        success=lambda vacancy: _("Recorded the vacancy %(title)s.") % {"title": vacancy.title},
+        then=_vacancy_url,
+    )
+    return done or render(
         request, "jobs/vacancy_form.html", {"form": form, "employer": employer, "vacancy": None}
     )
 
@@ -280,22 +273,20 @@ def _vacancy(request: HttpRequest, pk: str) -> Vacancy:
 def vacancy_edit(request: HttpRequest, pk: str) -> HttpResponse:
     vacancy = _vacancy(request, pk)
     form = VacancyForm(request.POST or None, instance=vacancy, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_vacancy(
-                vacancy,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data["version"] or 0,
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved the vacancy %(title)s.") % {"title": vacancy.title})
-            return redirect("jobs:vacancy_detail", pk=vacancy.pk)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_vacancy(
+            vacancy,
+            data=data,
+            expected_version=data["version"] or 0,
+            acting_user=request.user,
+        ),
+        success=lambda saved: _("Saved the vacancy %(title)s.") % {"title": vacancy.title},
+        then=_vacancy_url(vacancy),
+        record=vacancy,
+    )
+    return done or render(
         request,
         "jobs/vacancy_form.html",
         {"form": form, "employer": vacancy.employer, "vacancy": vacancy},
@@ -323,22 +314,17 @@ def vacancy_close(request: HttpRequest, pk: str) -> HttpResponse:
     """Confirm closing a vacancy before its date (filled or withdrawn)."""
     vacancy = _vacancy(request, pk)
     form = CloseVacancyForm(request.POST or None, initial={"version": vacancy.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_vacancy(
-                vacancy,
-                closed_on=form.cleaned_data["closed_on"],
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Closed the vacancy %(title)s.") % {"title": vacancy.title})
-            return redirect("jobs:vacancy_detail", pk=vacancy.pk)
-    return render(request, "jobs/vacancy_close.html", {"vacancy": vacancy, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.close_vacancy(
+            vacancy, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda saved: _("Closed the vacancy %(title)s.") % {"title": vacancy.title},
+        then=_vacancy_url(vacancy),
+        record=vacancy,
+    )
+    return done or render(request, "jobs/vacancy_close.html", {"vacancy": vacancy, "form": form})
 
 
 @allow(read=MATCH_READERS)

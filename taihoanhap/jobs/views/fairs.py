@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,7 +17,8 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form, service_arguments
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import (
     FAIR_READERS,
@@ -46,9 +49,7 @@ from taihoanhap.jobs.selectors import (
     total_row,
 )
 from taihoanhap.registry.models import Person
-from taihoanhap.support.listing import Column, listing
 from taihoanhap.support.selectors import current_cases, pick_person
-from taihoanhap.support.views.common import apply_errors
 
 FAIR_COLUMNS = [
     Column("date", gettext_lazy("Date"), "held_on"),
@@ -62,6 +63,10 @@ FAIR_COLUMNS = [
 
 def _fairs(request: HttpRequest):
     return JobFair.objects.visible_to(request.user)
+
+
+def _detail_url(fair: JobFair) -> str:
+    return reverse("jobs:fair_detail", kwargs={"pk": fair.pk})
 
 
 @allow(read=FAIR_READERS, write=FAIR_WRITERS)
@@ -116,68 +121,57 @@ def fair_list(request: HttpRequest) -> HttpResponse:
 @allow(read=FAIR_WRITERS, write=FAIR_WRITERS)
 def fair_add(request: HttpRequest) -> HttpResponse:
     form = FairForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            fair = services.create_fair(
-                data=data, organisers=list(data["organisers"]), acting_user=request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded the job fair %(title)s. Now add the employers taking part.")
-                % {"title": fair.title},
-            )
-            return redirect("jobs:fair_detail", pk=fair.pk)
-    return render(request, "jobs/fair_form.html", {"form": form, "fair": None})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.create_fair(
+            data=data, organisers=list(data["organisers"]), acting_user=request.user
+        ),
+        success=lambda fair: (
+            _("Recorded the job fair %(title)s. Now add the employers taking part.")
+            % {"title": fair.title}
+        ),
+        then=_detail_url,
+    )
+    return done or render(request, "jobs/fair_form.html", {"form": form, "fair": None})
 
 
 @allow(read=FAIR_WRITERS, write=FAIR_WRITERS)
 def fair_edit(request: HttpRequest, pk: str) -> HttpResponse:
     fair = get_visible_or_404(_fairs(request), pk=pk)
     form = FairForm(request.POST or None, instance=fair, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.update_fair(
-                fair,
-                data=data,
-                organisers=list(data["organisers"]),
-                expected_version=data["version"] or 0,
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved the job fair %(title)s.") % {"title": fair.title})
-            return redirect("jobs:fair_detail", pk=fair.pk)
-    return render(request, "jobs/fair_form.html", {"form": form, "fair": fair})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_fair(
+            fair,
+            data=data,
+            organisers=list(data["organisers"]),
+            expected_version=data["version"] or 0,
+            acting_user=request.user,
+        ),
+        success=lambda saved: _("Saved the job fair %(title)s.") % {"title": fair.title},
+        then=_detail_url(fair),
+        record=fair,
+    )
+    return done or render(request, "jobs/fair_form.html", {"form": form, "fair": fair})
 
 
 @allow(read=FAIR_WRITERS, write=FAIR_WRITERS)
 def fair_cancel(request: HttpRequest, pk: str) -> HttpResponse:
     fair = get_visible_or_404(_fairs(request), pk=pk)
     form = CancelFairForm(request.POST or None, initial={"version": fair.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_fair(
-                fair,
-                cancelled_on=form.cleaned_data["cancelled_on"],
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Cancelled the job fair %(title)s.") % {"title": fair})
-            return redirect("jobs:fair_detail", pk=fair.pk)
-    return render(request, "jobs/fair_cancel.html", {"fair": fair, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.cancel_fair(
+            fair, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda saved: _("Cancelled the job fair %(title)s.") % {"title": fair},
+        then=_detail_url(fair),
+        record=fair,
+    )
+    return done or render(request, "jobs/fair_cancel.html", {"fair": fair, "form": form})
 
 
 def _registrations(request: HttpRequest, fair: JobFair) -> list[FairRegistration] | None:
@@ -227,24 +221,19 @@ def fair_detail(request: HttpRequest, pk: str) -> HttpResponse:
 def fair_employer_add(request: HttpRequest, pk: str) -> HttpResponse:
     fair = get_visible_or_404(_fairs(request), pk=pk)
     form = FairEmployerForm(request.POST or None, fair=fair, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            participant = services.add_fair_employer(
-                fair,
-                employer=form.cleaned_data["employer"],
-                vacancies=form.cleaned_data["vacancies"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded %(employer)s as taking part in the fair.")
-                % {"employer": participant.employer},
-            )
-            return redirect("jobs:fair_detail", pk=fair.pk)
-    return render(request, "jobs/fair_employer_add.html", {"fair": fair, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.add_fair_employer(
+            fair, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda participant: (
+            _("Recorded %(employer)s as taking part in the fair.")
+            % {"employer": participant.employer}
+        ),
+        then=_detail_url(fair),
+    )
+    return done or render(request, "jobs/fair_employer_add.html", {"fair": fair, "form": form})
 
 
 @allow(read=FAIR_REGISTRARS, write=FAIR_REGISTRARS)
@@ -253,26 +242,29 @@ def fair_register(request: HttpRequest, pk: str) -> HttpResponse:
     fair = get_visible_or_404(_fairs(request), pk=pk)
     search, results = pick_person(request)
     form = FairRegisterForm(request.POST if "register" in request.POST else None)
-    if form.is_bound and form.is_valid():
-        person = get_visible_or_404(
-            Person.objects.visible_to(request.user), pk=form.cleaned_data["person"]
+
+    def register(data: dict[str, Any]) -> Person:
+        person = get_visible_or_404(Person.objects.visible_to(request.user), pk=data["person"])
+        services.register_for_fair(
+            fair,
+            person,
+            registered_on=data["registered_on"],
+            consent_now=data["consent_now"],
+            acting_user=request.user,
         )
-        try:
-            services.register_for_fair(
-                fair,
-                person,
-                registered_on=form.cleaned_data["registered_on"],
-                consent_now=form.cleaned_data["consent_now"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(
-                request,
-                _("Registered %(person)s for the fair.") % {"person": person.full_name},
-            )
-            return redirect("jobs:fair_detail", pk=fair.pk)
+        return person
+
+    done = save_form(
+        request,
+        form,
+        register,
+        success=lambda person: (
+            _("Registered %(person)s for the fair.") % {"person": person.full_name}
+        ),
+        then=_detail_url(fair),
+    )
+    if done:
+        return done
     rows = []
     if results:
         cases = current_cases([p.pk for p in results])
@@ -320,27 +312,22 @@ def _registration(request: HttpRequest, pk: str) -> FairRegistration:
 def registration_attendance(request: HttpRequest, pk: str) -> HttpResponse:
     registration = _registration(request, pk)
     form = AttendanceForm(request.POST or None, initial={"version": registration.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_attendance(
-                registration,
-                attended=form.cleaned_data["attended"],
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-                today=timezone.localdate(),
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded the attendance of %(person)s.")
-                % {"person": registration.person.full_name},
-            )
-            return redirect("jobs:fair_detail", pk=registration.fair_id)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.record_attendance(
+            registration,
+            **service_arguments(data),
+            acting_user=request.user,
+            today=timezone.localdate(),
+        ),
+        success=lambda saved: (
+            _("Recorded the attendance of %(person)s.") % {"person": registration.person.full_name}
+        ),
+        then=_detail_url(registration.fair),
+        record=registration,
+    )
+    return done or render(
         request, "jobs/registration_attendance.html", {"registration": registration, "form": form}
     )
 
@@ -352,39 +339,33 @@ def registration_outcome(request: HttpRequest, pk: str) -> HttpResponse:
     registration = _registration(request, pk)
     fair = registration.fair
     form = ContactForm(request.POST or None, fair=fair, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            contact = services.record_contact(
-                registration,
-                participant=data["participant"],
-                stage=data["stage"],
-                on=data["on"],
-                vacancy=data["vacancy"],
-                starts_on=data["starts_on"],
-                job_title=data["job_title"],
-                monthly_wage_vnd=data["monthly_wage_vnd"],
-                labour_contract=data["labour_contract"],
-                note=data["note"],
-                acting_user=request.user,
-                today=timezone.localdate(),
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            text = _("Recorded: %(person)s · %(employer)s · %(outcome)s.") % {
-                "person": registration.person.full_name,
-                "employer": contact.participant.employer,
-                "outcome": contact.get_stage_display(),
+
+    def recorded(contact: FairContact) -> str:
+        text = _("Recorded: %(person)s · %(employer)s · %(outcome)s.") % {
+            "person": registration.person.full_name,
+            "employer": contact.participant.employer,
+            "outcome": contact.get_stage_display(),
+        }
+        if contact.employment_id:
+            text += " " + _("The employment record is created: %(status)s.") % {
+                "status": EmploymentStatus.EMPLOYED.label
             }
-            if contact.employment_id:
-                text += " " + _("The employment record is created: %(status)s.") % {
-                    "status": EmploymentStatus.EMPLOYED.label
-                }
-            messages.success(request, text)
-            return redirect("jobs:fair_detail", pk=fair.pk)
+        return text
+
+    done = save_form(
+        request,
+        form,
+        lambda data: services.record_contact(
+            registration,
+            **service_arguments(data),
+            acting_user=request.user,
+            today=timezone.localdate(),
+        ),
+        success=recorded,
+        then=_detail_url(fair),
+    )
+    if done:
+        return done
     contacts = list(registration.contacts.select_related("participant__employer"))
     return render(
         request,

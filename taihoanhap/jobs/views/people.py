@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.audit.services import record_view
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.jobs import services
 from taihoanhap.jobs.access import CONSENT_WRITERS, EMPLOYMENT_WRITERS, MATCH_READERS
 from taihoanhap.jobs.forms import ConsentForm, EmploymentForm, WithdrawConsentForm
 from taihoanhap.jobs.matching import vacancies_for
 from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus
 from taihoanhap.support.views.common import (
-    apply_errors,
     get_person,
     get_person_to_act_on,
     person_page_url,
@@ -28,33 +28,23 @@ from taihoanhap.support.views.common import (
 def employment_add(request: HttpRequest, pk: str) -> HttpResponse:
     person = get_person_to_act_on(request, pk)
     form = EmploymentForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            employment = services.record_employment(
-                person,
-                status=data["status"],
-                started_on=data["started_on"],
-                employer=data["employer"],
-                workplace=data["workplace"],
-                job_title=data["job_title"],
-                monthly_wage_vnd=data["monthly_wage_vnd"],
-                labour_contract=data["labour_contract"],
-                note=data["note"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded the employment status: %(status)s since %(date)s.")
-                % {
-                    "status": EmploymentStatus(employment.status).label,
-                    "date": f"{employment.started_on:%d/%m/%Y}",
-                },
-            )
-            return redirect(person_page_url(person))
+    done = save_form(
+        request,
+        form,
+        lambda data: services.record_employment(
+            person, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda employment: (
+            _("Recorded the employment status: %(status)s since %(date)s.")
+            % {
+                "status": EmploymentStatus(employment.status).label,
+                "date": f"{employment.started_on:%d/%m/%Y}",
+            }
+        ),
+        then=person_page_url(person),
+    )
+    if done:
+        return done
     current = EmploymentRecord.objects.filter(person=person, ended_on__isnull=True).first()
     return render(
         request,
@@ -70,30 +60,24 @@ def consent(request: HttpRequest, pk: str) -> HttpResponse:
     active = services.active_consent(person)
     form_class = WithdrawConsentForm if active else ConsentForm
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if active:
-                services.withdraw_consent(
-                    person,
-                    withdrawn_on=form.cleaned_data["withdrawn_on"],
-                    acting_user=request.user,
-                )
-                text = _("Recorded: the person withdrew consent; they are no longer suggested.")
-            else:
-                services.give_consent(
-                    person,
-                    given_on=form.cleaned_data["given_on"],
-                    desired_trade=form.cleaned_data["desired_trade"],
-                    note=form.cleaned_data["note"],
-                    acting_user=request.user,
-                )
-                text = _("Recorded the person's consent to job matching.")
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, text)
-            return redirect(person_page_url(person))
-    return render(
+
+    def save(data: dict[str, Any]) -> str:
+        if active:
+            services.withdraw_consent(
+                person, withdrawn_on=data["withdrawn_on"], acting_user=request.user
+            )
+            return _("Recorded: the person withdrew consent; they are no longer suggested.")
+        services.give_consent(
+            person,
+            given_on=data["given_on"],
+            desired_trade=data["desired_trade"],
+            note=data["note"],
+            acting_user=request.user,
+        )
+        return _("Recorded the person's consent to job matching.")
+
+    done = save_form(request, form, save, success=str, then=person_page_url(person))
+    return done or render(
         request,
         "jobs/consent.html",
         {"person": person, "form": form, "active": active},

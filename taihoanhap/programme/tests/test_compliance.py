@@ -21,6 +21,34 @@ def _rows(report):
     return {row.unit.pk: row for row in report.rows}
 
 
+def _add_target(cast, persona="leader", **fields):
+    """add_target for the province, one model and one individual per commune unless given."""
+    values = {
+        "province": cast.province,
+        "level": TargetLevel.COMMUNE,
+        "min_collective": 1,
+        "min_individual": 1,
+        "effective_from": date(2027, 1, 1),
+        "source": "Thử",
+        **fields,
+    }
+    return services.add_target(**values, acting_user=cast.users[persona])
+
+
+def _create_recognition(cast, unit, category):
+    return services.create_recognition(
+        data=RecognitionData(
+            unit=unit,
+            year=2026,
+            category=category,
+            name="Xưởng mộc Thành Công",
+            description="Nhận 5 người hoàn lương vào làm",
+            recognised_by="UBND phường Trấn Biên",
+        ),
+        acting_user=cast.users["commune_a"],
+    )
+
+
 def test_the_default_target_is_one_model_and_one_individual_per_commune(cast):
     rule = target_for(cast.province, 2026)
     assert (rule.level, rule.min_collective, rule.min_individual) == (TargetLevel.COMMUNE, 1, 1)
@@ -49,15 +77,7 @@ def test_a_units_own_target_applies_from_its_date(cast):
     f.recognition(cast.commune_a, police, year=2026, category=RecognitionCategory.RETURNEE)
     f.recognition(cast.commune_a, police, year=2027)
     f.recognition(cast.commune_a, police, year=2027, category=RecognitionCategory.RETURNEE)
-    services.add_target(
-        province=cast.province,
-        level=TargetLevel.COMMUNE,
-        min_collective=2,
-        min_individual=1,
-        effective_from=date(2027, 1, 1),
-        source="Kế hoạch của UBND tỉnh (thử)",
-        acting_user=cast.users["leader"],
-    )
+    _add_target(cast, min_collective=2, source="Kế hoạch của UBND tỉnh (thử)")
     assert _rows(compliance(cast.users["leader"], cast.province, 2026))[cast.commune_a.pk].met
     assert not _rows(compliance(cast.users["leader"], cast.province, 2027))[cast.commune_a.pk].met
 
@@ -66,15 +86,7 @@ def test_a_province_wide_target_counts_the_whole_province(cast):
     police = cast.users["province"]
     f.recognition(cast.commune_a, police)
     f.recognition(cast.commune_b, police, category=RecognitionCategory.HELPER)
-    services.add_target(
-        province=cast.province,
-        level=TargetLevel.PROVINCE,
-        min_collective=1,
-        min_individual=1,
-        effective_from=date(2026, 1, 1),
-        source="Thử",
-        acting_user=cast.users["leader"],
-    )
+    _add_target(cast, level=TargetLevel.PROVINCE, effective_from=date(2026, 1, 1))
     report = compliance(cast.users["leader"], cast.province, 2026)
     assert [row.unit for row in report.rows] == [cast.province]
     assert report.rows[0].met
@@ -88,46 +100,18 @@ def test_a_commune_user_sees_only_their_commune(cast):
 def test_only_the_provincial_committee_sets_targets(cast):
     for persona in ("commune_leader", "province", "finance"):
         with pytest.raises(PermissionDenied):
-            services.add_target(
-                province=cast.province,
-                level=TargetLevel.COMMUNE,
-                min_collective=1,
-                min_individual=1,
-                effective_from=date(2027, 1, 1),
-                source="x",
-                acting_user=cast.users[persona],
-            )
+            _add_target(cast, persona)
 
 
 def test_the_category_decides_the_kind(cast):
-    recognition = services.create_recognition(
-        data=RecognitionData(
-            unit=cast.commune_a,
-            year=2026,
-            category=RecognitionCategory.EMPLOYER,
-            name="Xưởng mộc Thành Công",
-            description="Nhận 5 người hoàn lương vào làm",
-            recognised_by="UBND phường Trấn Biên",
-        ),
-        acting_user=cast.users["commune_a"],
-    )
+    recognition = _create_recognition(cast, cast.commune_a, RecognitionCategory.EMPLOYER)
     assert recognition.kind == RecognitionKind.COLLECTIVE
     assert recognition.province == cast.province
 
 
 def test_a_commune_officer_cannot_record_for_another_commune(cast):
     with pytest.raises(PermissionDenied):
-        services.create_recognition(
-            data=RecognitionData(
-                unit=cast.commune_b,
-                year=2026,
-                category=RecognitionCategory.CLUB,
-                name="CLB",
-                description="x",
-                recognised_by="x",
-            ),
-            acting_user=cast.users["commune_a"],
-        )
+        _create_recognition(cast, cast.commune_b, RecognitionCategory.CLUB)
 
 
 def test_the_compliance_page_lists_every_unit_with_met_or_not_met(cast, client_for):

@@ -17,47 +17,30 @@ from taihoanhap.programme.tests import factories as f
 pytestmark = pytest.mark.django_db
 
 
+def _create(cast, **fields):
+    """create_media by the media officer, with a valid print item's values unless given."""
+    values = {
+        "outlet": "Đài truyền thanh",
+        "channel": Channel.PRINT,
+        "title": "Tuyên truyền",
+        "published_on": date(2026, 3, 1),
+        "topic": MediaTopic.POLICY,
+        **fields,
+    }
+    return services.create_media(data=MediaData(**values), acting_user=cast.users["media"])
+
+
 def test_a_broadcast_needs_its_duration(cast):
     with pytest.raises(ValidationError) as error:
-        services.create_media(
-            data=MediaData(
-                outlet="Đài PT-TH",
-                channel=Channel.TELEVISION,
-                title="Phóng sự",
-                published_on=date(2026, 3, 1),
-                topic=MediaTopic.POLICY,
-            ),
-            acting_user=cast.users["media"],
-        )
+        _create(cast, outlet="Đài PT-TH", channel=Channel.TELEVISION, title="Phóng sự")
     assert "duration_minutes" in error.value.message_dict
 
 
 def test_a_loudspeaker_item_belongs_to_a_commune_of_the_province(cast):
+    loudspeaker = {"channel": Channel.LOUDSPEAKER, "duration_minutes": 5}
     with pytest.raises(ValidationError):
-        services.create_media(
-            data=MediaData(
-                outlet="Đài truyền thanh",
-                channel=Channel.LOUDSPEAKER,
-                title="Tuyên truyền",
-                published_on=date(2026, 3, 1),
-                topic=MediaTopic.POLICY,
-                duration_minutes=5,
-                commune=cast.other_commune,
-            ),
-            acting_user=cast.users["media"],
-        )
-    made = services.create_media(
-        data=MediaData(
-            outlet="Đài truyền thanh",
-            channel=Channel.LOUDSPEAKER,
-            title="Tuyên truyền",
-            published_on=date(2026, 3, 1),
-            topic=MediaTopic.POLICY,
-            duration_minutes=5,
-            commune=cast.commune_a,
-        ),
-        acting_user=cast.users["media"],
-    )
+        _create(cast, commune=cast.other_commune, **loudspeaker)
+    made = _create(cast, commune=cast.commune_a, **loudspeaker)
     assert made.province == cast.province
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +17,8 @@ from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
-from taihoanhap.core.pages import add_errors, query_without_page
+from taihoanhap.core.editing import save_form, service_arguments, show_errors
+from taihoanhap.core.paging import paginate
 from taihoanhap.core.xlsx import response
 from taihoanhap.programme import services
 from taihoanhap.programme.access import BUDGET_READERS, BUDGET_WRITERS
@@ -33,6 +32,7 @@ from taihoanhap.programme.forms import (
 )
 from taihoanhap.programme.models import BudgetLine
 from taihoanhap.programme.selectors import execution_by_agency
+from taihoanhap.programme.views.common import form_page
 
 
 def _detail_url(line: BudgetLine) -> str:
@@ -62,9 +62,6 @@ def _filtered(request: HttpRequest) -> tuple[BudgetFilterForm, Any, int]:
 def budget_overview(request: HttpRequest) -> HttpResponse:
     form, lines, year = _filtered(request)
     agencies = execution_by_agency(lines)
-    page = Paginator(lines.order_by("agency__name", "activity", "title"), 50).get_page(
-        request.GET.get("page")
-    )
     allocated = sum(row.allocated for row in agencies)
     spent = sum(row.spent for row in agencies)
     return render(
@@ -74,8 +71,7 @@ def budget_overview(request: HttpRequest) -> HttpResponse:
             "form": form,
             "year": year,
             "agencies": agencies,
-            "page": page,
-            "query": query_without_page(request),
+            **paginate(request, lines.order_by("agency__name", "activity", "title"), 50),
             "allocated": allocated,
             "spent": spent,
             "percent": round(spent * 100 / allocated, 1) if allocated else None,
@@ -104,33 +100,23 @@ def line_create(request: HttpRequest) -> HttpResponse:
         initial={"year": timezone.localdate().year},
         agencies=Agency.objects.visible_to(request.user).filter(is_active=True),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            line = services.create_line(
-                year=data["year"],
-                agency=data["agency"],
-                activity=data["activity"],
-                title=data["title"],
-                estimate=data.get("estimate") or 0,
-                note=data["note"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request, _("Recorded: the budget line %(title)s.") % {"title": line.title}
-            )
-            return redirect("programme:line_detail", pk=line.pk)
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("New budget line"),
-            "cancel_url": reverse("programme:budget_overview"),
-        },
+        form,
+        lambda data: services.create_line(
+            year=data["year"],
+            agency=data["agency"],
+            activity=data["activity"],
+            title=data["title"],
+            estimate=data.get("estimate") or 0,
+            note=data["note"],
+            acting_user=request.user,
+        ),
+        success=lambda line: _("Recorded: the budget line %(title)s.") % {"title": line.title},
+        then=_detail_url,
+    )
+    return done or form_page(
+        request, form, _("New budget line"), cancel_url=reverse("programme:budget_overview")
     )
 
 
@@ -163,34 +149,24 @@ def line_edit(request: HttpRequest, pk: Any) -> HttpResponse:
             "version": line.version,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.update_line(
-                line,
-                activity=data["activity"],
-                title=data["title"],
-                estimate=data.get("estimate") or 0,
-                note=data["note"],
-                expected_version=data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError:
-            form.add_error(None, str(StaleRecordError.message))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: the changes to the budget line."))
-            return redirect("programme:line_detail", pk=line.pk)
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Change the budget line"),
-            "subtitle": str(line),
-            "cancel_url": _detail_url(line),
-        },
+        form,
+        lambda data: services.update_line(
+            line,
+            activity=data["activity"],
+            title=data["title"],
+            estimate=data.get("estimate") or 0,
+            note=data["note"],
+            expected_version=data["version"],
+            acting_user=request.user,
+        ),
+        success=_("Recorded: the changes to the budget line."),
+        then=_detail_url(line),
+        record=line,
+    )
+    return done or form_page(
+        request, form, _("Change the budget line"), subtitle=line, cancel_url=_detail_url(line)
     )
 
 
@@ -198,31 +174,17 @@ def line_edit(request: HttpRequest, pk: Any) -> HttpResponse:
 def allocation_add(request: HttpRequest, pk: Any) -> HttpResponse:
     line = get_visible_or_404(_lines(request), pk=pk)
     form = AllocationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_allocation(
-                line,
-                amount=data["amount"],
-                allocated_on=data["allocated_on"],
-                decision_number=data["decision_number"],
-                note=data["note"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: the allocation."))
-            return redirect("programme:line_detail", pk=line.pk)
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Record an allocation"),
-            "subtitle": str(line),
-            "cancel_url": _detail_url(line),
-        },
+        form,
+        lambda data: services.add_allocation(
+            line, **service_arguments(data), acting_user=request.user
+        ),
+        success=_("Recorded: the allocation."),
+        then=_detail_url(line),
+    )
+    return done or form_page(
+        request, form, _("Record an allocation"), subtitle=line, cancel_url=_detail_url(line)
     )
 
 
@@ -245,7 +207,7 @@ def spending_add(request: HttpRequest, pk: Any) -> HttpResponse:
         except services.OverspendError as error:
             form.add_error("override", error.messages[0])
         except ValidationError as error:
-            add_errors(form, error)
+            show_errors(form, error)
         else:
             if spending.over_allocation:
                 messages.warning(
@@ -255,14 +217,6 @@ def spending_add(request: HttpRequest, pk: Any) -> HttpResponse:
             else:
                 messages.success(request, _("Recorded: the spending entry."))
             return redirect("programme:line_detail", pk=line.pk)
-    return render(
-        request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Record spending"),
-            "subtitle": str(line),
-            "line": line,
-            "cancel_url": _detail_url(line),
-        },
+    return form_page(
+        request, form, _("Record spending"), subtitle=line, cancel_url=_detail_url(line), line=line
     )

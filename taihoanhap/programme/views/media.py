@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -16,8 +13,8 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
-from taihoanhap.core.pages import add_errors, query_without_page, sort_links
+from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import paginate, sort_links
 from taihoanhap.core.xlsx import response
 from taihoanhap.programme import services
 from taihoanhap.programme.access import MEDIA_READERS, MEDIA_WRITERS
@@ -25,6 +22,7 @@ from taihoanhap.programme.exports import media_workbook
 from taihoanhap.programme.forms import MediaEditForm, MediaFilterForm, MediaForm
 from taihoanhap.programme.models import Channel, MediaActivity
 from taihoanhap.programme.selectors import media_totals
+from taihoanhap.programme.views.common import form_page
 
 EXPORT_LIMIT = 10000
 
@@ -65,14 +63,12 @@ def media_list(request: HttpRequest) -> HttpResponse:
             row["label"] = channel_labels.get(row["channel"], row["channel"])
         elif group == "outlet":
             row["label"] = row["outlet"]
-    page = Paginator(activities, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "programme/media_list.html",
         {
+            **paginate(request, activities, 25),
             "form": form,
-            "page": page,
-            "query": query_without_page(request),
             "sorts": sort_links(request, {"date": "date", "outlet": "outlet"}),
             "group": group,
             "totals": totals,
@@ -103,22 +99,15 @@ def media_create(request: HttpRequest) -> HttpResponse:
     form = MediaForm(
         request.POST or None, initial=initial, communes=communes_in_scope(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_media(data=form.media_data(), acting_user=request.user)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: the media activity."))
-            return redirect("programme:media_list")
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Record a media activity"),
-            "cancel_url": reverse("programme:media_list"),
-        },
+        form,
+        lambda data: services.create_media(data=form.media_data(), acting_user=request.user),
+        success=_("Recorded: the media activity."),
+        then="programme:media_list",
+    )
+    return done or form_page(
+        request, form, _("Record a media activity"), cancel_url=reverse("programme:media_list")
     )
 
 
@@ -136,21 +125,21 @@ def media_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             },
             communes=communes_in_scope(request.user),
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.update_media(
-                    activity,
-                    data=form.media_data(),
-                    expected_version=form.cleaned_data["version"],
-                    acting_user=request.user,
-                )
-            except StaleRecordError:
-                form.add_error(None, str(StaleRecordError.message))
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("Recorded: the corrections to the media activity."))
-                return redirect("programme:media_list")
+        done = save_form(
+            request,
+            form,
+            lambda data: services.update_media(
+                activity,
+                data=form.media_data(),
+                expected_version=data["version"],
+                acting_user=request.user,
+            ),
+            success=_("Recorded: the corrections to the media activity."),
+            then="programme:media_list",
+            record=activity,
+        )
+        if done:
+            return done
     if request.method == "GET":
         record_view(request.user, activity)
     return render(request, "programme/media_detail.html", {"activity": activity, "form": form})

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +15,8 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.locking import StaleRecordError
-from taihoanhap.core.pages import add_errors, query_without_page
+from taihoanhap.core.editing import save_form, service_arguments
+from taihoanhap.core.paging import paginate
 from taihoanhap.employers.models import Employer
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.programme import services
@@ -39,6 +37,7 @@ from taihoanhap.programme.forms import (
 )
 from taihoanhap.programme.models import Recognition, TargetRule
 from taihoanhap.programme.selectors import compliance, target_for, user_province
+from taihoanhap.programme.views.common import form_page
 
 
 def _units(user: Any) -> Any:
@@ -121,16 +120,12 @@ def recognition_list(request: HttpRequest) -> HttpResponse:
             recognitions = recognitions.filter(kind=data["kind"])
         if data.get("unit"):
             recognitions = recognitions.filter(unit=data["unit"])
-    page = Paginator(recognitions.order_by("-year", "unit__name_key", "name"), 25).get_page(
-        request.GET.get("page")
-    )
     return render(
         request,
         "programme/recognition_list.html",
         {
+            **paginate(request, recognitions.order_by("-year", "unit__name_key", "name"), 25),
             "form": form,
-            "page": page,
-            "query": query_without_page(request),
             "may_write": request.user.role in RECOGNITION_WRITERS,
         },
     )
@@ -138,6 +133,10 @@ def recognition_list(request: HttpRequest) -> HttpResponse:
 
 def _employers(user: Any) -> Any:
     return Employer.objects.visible_to(user).order_by("name")
+
+
+def _detail_url(recognition: Recognition) -> str:
+    return reverse("programme:recognition_detail", kwargs={"pk": recognition.pk})
 
 
 @allow(read=RECOGNITION_WRITERS, write=RECOGNITION_WRITERS)
@@ -149,24 +148,20 @@ def recognition_create(request: HttpRequest) -> HttpResponse:
     form = RecognitionForm(
         request.POST or None, initial=initial, units=units, employers=_employers(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            recognition = services.create_recognition(
-                data=form.recognition_data(), acting_user=request.user
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: %(name)s.") % {"name": recognition.name})
-            return redirect("programme:recognition_detail", pk=recognition.pk)
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Record a model or an exemplary individual"),
-            "cancel_url": reverse("programme:recognition_list"),
-        },
+        form,
+        lambda data: services.create_recognition(
+            data=form.recognition_data(), acting_user=request.user
+        ),
+        success=lambda recognition: _("Recorded: %(name)s.") % {"name": recognition.name},
+        then=_detail_url,
+    )
+    return done or form_page(
+        request,
+        form,
+        _("Record a model or an exemplary individual"),
+        cancel_url=reverse("programme:recognition_list"),
     )
 
 
@@ -197,30 +192,25 @@ def recognition_edit(request: HttpRequest, pk: Any) -> HttpResponse:
         units=_units(request.user),
         employers=_employers(request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_recognition(
-                recognition,
-                data=form.recognition_data(),
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError:
-            form.add_error(None, str(StaleRecordError.message))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: the changes."))
-            return redirect("programme:recognition_detail", pk=recognition.pk)
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Change the record"),
-            "subtitle": recognition.name,
-            "cancel_url": reverse("programme:recognition_detail", kwargs={"pk": recognition.pk}),
-        },
+        form,
+        lambda data: services.update_recognition(
+            recognition,
+            data=form.recognition_data(),
+            expected_version=data["version"],
+            acting_user=request.user,
+        ),
+        success=_("Recorded: the changes."),
+        then=_detail_url(recognition),
+        record=recognition,
+    )
+    return done or form_page(
+        request,
+        form,
+        _("Change the record"),
+        subtitle=recognition.name,
+        cancel_url=_detail_url(recognition),
     )
 
 
@@ -245,30 +235,19 @@ def target_add(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     province = user_province(request.user)
     form = TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_target(
-                province=province,
-                level=data["level"],
-                min_collective=data["min_collective"],
-                min_individual=data["min_individual"],
-                effective_from=data["effective_from"],
-                source=data["source"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Recorded: the new target and the day it takes effect."))
-            return redirect("programme:target_list")
-    return render(
+    done = save_form(
         request,
-        "programme/form.html",
-        {
-            "form": form,
-            "title": _("Set a new target"),
-            "subtitle": str(province) if province else _("Default for every province"),
-            "cancel_url": reverse("programme:target_list"),
-        },
+        form,
+        lambda data: services.add_target(
+            province=province, **service_arguments(data), acting_user=request.user
+        ),
+        success=_("Recorded: the new target and the day it takes effect."),
+        then="programme:target_list",
+    )
+    return done or form_page(
+        request,
+        form,
+        _("Set a new target"),
+        subtitle=province or _("Default for every province"),
+        cancel_url=reverse("programme:target_list"),
     )

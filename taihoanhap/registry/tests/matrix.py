@@ -6,18 +6,10 @@ from typing import Any
 
 from taihoanhap.tests.cast import Cast
 from taihoanhap.tests.clock import today
-from taihoanhap.tests.matrix import case
+from taihoanhap.tests.matrix import SIGNED_IN, case
 
 # Roles that read person pages, as cast personas (each within its scope).
-READERS = {
-    "commune_a",
-    "commune_b",
-    "province",
-    "other_province",
-    "bank",
-    "inspector",
-    "employment",
-}
+READERS = set(SIGNED_IN - {"leader", "admin"})
 WRITERS = {"commune_a", "commune_b", "province", "other_province"}
 # For a record in commune A.
 SEE_A = {"commune_a", "province", "bank", "inspector", "employment"}

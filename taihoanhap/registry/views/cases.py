@@ -17,28 +17,26 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.services import record_view
+from taihoanhap.core.editing import show_errors
 from taihoanhap.core.locking import StaleRecordError
 from taihoanhap.registry import lifecycle
 from taihoanhap.registry.access import REGISTRY_WRITERS, can_see_offence, transfers_into
 from taihoanhap.registry.actions import ACTIONS, CaseAction
 from taihoanhap.registry.case_forms import TransferDecisionForm
 from taihoanhap.registry.models import Case, Release, TransferStatus
-from taihoanhap.registry.views.common import PRINT_READERS, answers, case_to_write
+from taihoanhap.registry.views.common import PRINT_READERS, answers, case_to_write, form_page
 
 
 def _render_action(request: HttpRequest, action: CaseAction, case: Case, form: Any) -> HttpResponse:
-    return render(
+    return form_page(
         request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": case.person,
-            "case": case,
-            "title": action.title,
-            "submit": _("Continue") if action.confirm else _("Save"),
-            "refresh": action.slug == "chuyen-xa",
-            "multipart": False,
-        },
+        form,
+        case.person,
+        case=case,
+        title=action.title,
+        submit=_("Continue") if action.confirm else _("Save"),
+        refresh=action.slug == "chuyen-xa",
+        multipart=False,
     )
 
 
@@ -100,7 +98,7 @@ def case_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
         form.add_error(None, str(error))
         return _render_action(request, spec, case, form)
     except ValidationError as error:
-        form.add_error(None, error)
+        show_errors(form, error)
         return _render_action(request, spec, case, form)
     messages.success(request, spec.done)
     if spec.print_form:
@@ -160,7 +158,7 @@ def transfer_decide(request: HttpRequest, pk: Any) -> HttpResponse:
                     acting_user=request.user,
                 )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             if decision["accept"]:
                 messages.success(

@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.roles import Role
@@ -66,3 +67,10 @@ def answers(form: forms.Form) -> list[tuple[str, str]]:
         for name, field in form.fields.items()
         if not field.widget.is_hidden
     ]
+
+
+def form_page(
+    request: HttpRequest, form: forms.BaseForm, person: Person, **context: Any
+) -> HttpResponse:
+    """`registry/form.html`: a form about one person (title, submit label, lead as given)."""
+    return render(request, "registry/form.html", {"form": form, "person": person, **context})

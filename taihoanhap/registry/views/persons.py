@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -22,7 +21,8 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form
+from taihoanhap.core.paging import query_without
 from taihoanhap.core.reversing import reverse_pk
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry import services
@@ -63,7 +63,7 @@ from taihoanhap.registry.selectors import (
 )
 from taihoanhap.registry.summaries import term_label
 from taihoanhap.registry.timeline import timeline_of
-from taihoanhap.registry.views.common import person_to_write
+from taihoanhap.registry.views.common import form_page, person_to_write
 
 SEARCHES = "registry_searches"  # session key: {opaque key: typed text}
 KEPT_SEARCHES = 20
@@ -138,20 +138,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
         cap=rule("COUNT_CAP"),
     )
     total, more = page.total, page.more
-    query = request.GET.copy()
-    query.pop("page", None)
-    unsorted = query.copy()
-    unsorted.pop("sort", None)
-    unsearched = query.copy()
-    unsearched.pop("s", None)
     context.update(
         page=page,
         total=total,
         more=more,
         cap=rule("COUNT_CAP"),
-        query=query.urlencode(),
-        unsorted=unsorted.urlencode(),
-        unsearched=unsearched.urlencode(),
+        query=query_without(request, "page"),
+        unsorted=query_without(request, "page", "sort"),
+        unsearched=query_without(request, "page", "s"),
         rows=person_rows(page.object_list, offence=context["offence"]),
         may_create=request.user.role in REGISTRY_WRITERS,
         hidden_filters=[
@@ -351,21 +345,16 @@ def person_photo(request: HttpRequest, pk: Any) -> HttpResponse:
 @allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.create_person(
-                acting_user=request.user,
-                commune=form.cleaned_data["commune"],
-                **form.person_data(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The person %(name)s has been registered.") % {"name": person}
-            )
-            return redirect(person)
-    return render(
+    done = save_form(
+        request,
+        form,
+        lambda data: services.create_person(
+            acting_user=request.user, commune=data["commune"], **form.person_data()
+        ),
+        success=lambda person: _("The person %(name)s has been registered.") % {"name": person},
+        then=lambda person: person,
+    )
+    return done or render(
         request, "registry/person_form.html", {"form": form, "title": _("Register a person")}
     )
 
@@ -376,70 +365,45 @@ def person_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     if person.is_closed:
         messages.error(request, _("The record is closed (all cases ended): it is read-only."))
         return redirect(person)
-    data = request.POST.copy() if request.method == "POST" else None
-    form = PersonForm(data, request.FILES or None, user=request.user, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_person(
-                person,
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-                photo=form.cleaned_data.get("photo") if "photo" in request.FILES else None,
-                **form.person_data(),
-            )
-        except StaleRecordError as error:
-            form = _conflict(form, data, person.__class__, person.pk, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(person)
-    return render(
+    form = PersonForm(
+        request.POST or None, request.FILES or None, user=request.user, instance=person
+    )
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_person(
+            person,
+            expected_version=data["version"],
+            acting_user=request.user,
+            photo=data.get("photo") if "photo" in request.FILES else None,
+            **form.person_data(),
+        ),
+        success=_("The changes have been saved."),
+        then=person,
+        record=person,
+    )
+    return done or render(
         request,
         "registry/person_form.html",
         {"form": form, "title": _("Correct the record of %(name)s") % {"name": person}},
     )
 
 
-def _conflict(form: Any, data: Any, model: Any, pk: Any, error: Exception) -> Any:
-    """Keep what the officer typed, say what happened, and let them save again knowingly."""
-    data["version"] = model.objects.values_list("version", flat=True).get(pk=pk)
-    fresh = form.__class__(data, **_form_kwargs(form))
-    fresh.is_valid()
-    fresh.add_error(None, str(error))
-    return fresh
-
-
-def _form_kwargs(form: Any) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {}
-    if hasattr(form, "user"):
-        kwargs["user"] = form.user
-    if getattr(form, "instance", None) is not None and not form.instance._state.adding:
-        kwargs["instance"] = form.instance
-    return kwargs
-
-
 @allow(read=REGISTRY_WRITERS, write=REGISTRY_WRITERS)
 def sentence_create(request: HttpRequest, pk: Any) -> HttpResponse:
     person = person_to_write(request.user, pk)
     form = SentenceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_sentence(person, acting_user=request.user, **form.sentence_data())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The sentence has been recorded."))
-            return redirect(person)
-    return render(
+    done = save_form(
         request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Add a sentence"),
-            "submit": _("Save the sentence"),
-        },
+        form,
+        lambda data: services.add_sentence(
+            person, acting_user=request.user, **form.sentence_data()
+        ),
+        success=_("The sentence has been recorded."),
+        then=person,
+    )
+    return done or form_page(
+        request, form, person, title=_("Add a sentence"), submit=_("Save the sentence")
     )
 
 
@@ -449,32 +413,22 @@ def sentence_edit(request: HttpRequest, pk: Any) -> HttpResponse:
         Sentence.objects.filter(person__in=Person.objects.visible_to(request.user)), pk=pk
     )
     person = person_to_write(request.user, sentence.person_id)
-    data = request.POST.copy() if request.method == "POST" else None
-    form = SentenceForm(data, instance=sentence)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_sentence(
-                sentence,
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-                **form.sentence_data(),
-            )
-        except StaleRecordError as error:
-            form = _conflict(form, data, Sentence, sentence.pk, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(person)
-    return render(
+    form = SentenceForm(request.POST or None, instance=sentence)
+    done = save_form(
         request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Correct the sentence"),
-            "submit": _("Save the changes"),
-        },
+        form,
+        lambda data: services.update_sentence(
+            sentence,
+            expected_version=data["version"],
+            acting_user=request.user,
+            **form.sentence_data(),
+        ),
+        success=_("The changes have been saved."),
+        then=person,
+        record=sentence,
+    )
+    return done or form_page(
+        request, form, person, title=_("Correct the sentence"), submit=_("Save the changes")
     )
 
 
@@ -486,40 +440,33 @@ def case_open(request: HttpRequest, pk: Any) -> HttpResponse:
         messages.info(request, _("Record the sentence first, then the notice."))
         return redirect("registry:sentence_create", pk=person.pk)
     form = OpenCaseForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.open_case(
-                person,
-                sentence=data["sentence"],
-                release_type=data["release_type"],
-                release_date=data["release_date"],
-                facility=data["facility"],
-                facility_name=data["facility_name"],
-                notice_received_on=data["notice_received_on"],
-                notice_sender=data["notice_sender"] or "",
-                notice_reference=data["notice_reference"],
-                probation_end=data["probation_end"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The notice has been recorded: the person is expected to return.")
-            )
-            return redirect(person)
-    return render(
+    done = save_form(
         request,
-        "registry/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Record a pre-release notice"),
-            "lead": _(
-                "The facility notifies the commune about two months before the release. The "
-                "address check falls due within 3 working days of receiving the notice."
-            ),
-            "submit": _("Record the notice"),
-        },
+        form,
+        lambda data: services.open_case(
+            person,
+            sentence=data["sentence"],
+            release_type=data["release_type"],
+            release_date=data["release_date"],
+            facility=data["facility"],
+            facility_name=data["facility_name"],
+            notice_received_on=data["notice_received_on"],
+            notice_sender=data["notice_sender"] or "",
+            notice_reference=data["notice_reference"],
+            probation_end=data["probation_end"],
+            acting_user=request.user,
+        ),
+        success=_("The notice has been recorded: the person is expected to return."),
+        then=person,
+    )
+    return done or form_page(
+        request,
+        form,
+        person,
+        title=_("Record a pre-release notice"),
+        lead=_(
+            "The facility notifies the commune about two months before the release. The "
+            "address check falls due within 3 working days of receiving the notice."
+        ),
+        submit=_("Record the notice"),
     )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
@@ -40,12 +39,3 @@ def registry_person_url(person: Person) -> str | None:
         return reverse("registry:person_detail", kwargs={"pk": person.pk})
     except NoReverseMatch:
         return None
-
-
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: beside its field, or at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, error.messages)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -15,7 +17,8 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.roles import Role
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form, service_arguments
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
 from taihoanhap.registry.models import Person
 from taihoanhap.support import services
@@ -31,7 +34,6 @@ from taihoanhap.support.forms import (
     EnrolForm,
     FinishEnrolmentForm,
 )
-from taihoanhap.support.listing import Column, listing
 from taihoanhap.support.models import (
     ACTIVE_ENROLMENT,
     Course,
@@ -40,7 +42,6 @@ from taihoanhap.support.models import (
     TrainingLevel,
 )
 from taihoanhap.support.selectors import current_cases, pick_person
-from taihoanhap.support.views.common import apply_errors
 
 COLUMNS = [
     Column("title", gettext_lazy("Course"), "title"),
@@ -97,40 +98,38 @@ def course_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _course_url(course: Course) -> str:
+    return reverse("support:course_detail", kwargs={"pk": course.pk})
+
+
 @allow(read=COURSE_WRITERS, write=COURSE_WRITERS)
 def course_add(request: HttpRequest) -> HttpResponse:
     form = CourseForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = services.create_course(data=form.cleaned_data, acting_user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Recorded the course %(title)s.") % {"title": course})
-            return redirect("support:course_detail", pk=course.pk)
-    return render(request, "support/course_form.html", {"form": form, "course": None})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.create_course(data=data, acting_user=request.user),
+        success=lambda course: _("Recorded the course %(title)s.") % {"title": course},
+        then=_course_url,
+    )
+    return done or render(request, "support/course_form.html", {"form": form, "course": None})
 
 
 @allow(read=COURSE_WRITERS, write=COURSE_WRITERS)
 def course_edit(request: HttpRequest, pk: str) -> HttpResponse:
     course = get_visible_or_404(_courses(request), pk=pk)
     form = CourseForm(request.POST or None, instance=course, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_course(
-                course,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data["version"] or 0,
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved the course %(title)s.") % {"title": course})
-            return redirect("support:course_detail", pk=course.pk)
-    return render(request, "support/course_form.html", {"form": form, "course": course})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.update_course(
+            course, data=data, expected_version=data["version"] or 0, acting_user=request.user
+        ),
+        success=lambda saved: _("Saved the course %(title)s.") % {"title": course},
+        then=_course_url(course),
+        record=course,
+    )
+    return done or render(request, "support/course_form.html", {"form": form, "course": course})
 
 
 @allow(read=COURSE_READERS, write=COURSE_WRITERS)
@@ -175,25 +174,23 @@ def course_enrol(request: HttpRequest, pk: str) -> HttpResponse:
         raise PermissionDenied
     search, results = pick_person(request)
     form = EnrolForm(request.POST if "enrol" in request.POST else None)
-    if form.is_bound and form.is_valid():
-        person = get_visible_or_404(
-            Person.objects.visible_to(request.user), pk=form.cleaned_data["person"]
-        )
-        try:
-            services.enrol(
-                course,
-                person,
-                enrolled_on=form.cleaned_data["enrolled_on"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(
-                request,
-                _("Enrolled %(person)s in %(course)s.") % {"person": person, "course": course},
-            )
-            return redirect("support:course_detail", pk=course.pk)
+
+    def enrol(data: dict[str, Any]) -> Person:
+        person = get_visible_or_404(Person.objects.visible_to(request.user), pk=data["person"])
+        services.enrol(course, person, enrolled_on=data["enrolled_on"], acting_user=request.user)
+        return person
+
+    done = save_form(
+        request,
+        form,
+        enrol,
+        success=lambda person: (
+            _("Enrolled %(person)s in %(course)s.") % {"person": person, "course": course}
+        ),
+        then=_course_url(course),
+    )
+    if done:
+        return done
     cases = current_cases([p.pk for p in results or []])
     rows = [
         {"person": p, "problem": services.enrolment_problem(course, p, cases.get(p.pk))}
@@ -228,54 +225,40 @@ def enrolment_finish(request: HttpRequest, pk: str) -> HttpResponse:
         request.POST or None,
         initial={"version": enrolment.version, "finished_on": enrolment.course.ends_on},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.finish_enrolment(
-                enrolment,
-                status=form.cleaned_data["status"],
-                attendance=form.cleaned_data["attendance"],
-                finished_on=form.cleaned_data["finished_on"],
-                note=form.cleaned_data["note"],
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded the outcome for %(person)s: %(status)s.")
-                % {
-                    "person": enrolment.person,
-                    "status": EnrolmentStatus(enrolment.status).label,
-                },
-            )
-            return redirect("support:course_detail", pk=enrolment.course_id)
-    return render(request, "support/enrolment_finish.html", {"enrolment": enrolment, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.finish_enrolment(
+            enrolment, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda saved: (
+            _("Recorded the outcome for %(person)s: %(status)s.")
+            % {"person": enrolment.person, "status": EnrolmentStatus(enrolment.status).label}
+        ),
+        then=_course_url(enrolment.course),
+        record=enrolment,
+    )
+    return done or render(
+        request, "support/enrolment_finish.html", {"enrolment": enrolment, "form": form}
+    )
 
 
 @allow(read=ENROLMENT_WRITERS, write=ENROLMENT_WRITERS)
 def certificate_add(request: HttpRequest, pk: str) -> HttpResponse:
     enrolment = _enrolment(request, pk)
     form = CertificateForm(request.POST or None, initial={"issuer": enrolment.course.provider})
-    if request.method == "POST" and form.is_valid():
-        try:
-            certificate = services.issue_certificate(
-                enrolment,
-                number=form.cleaned_data["number"],
-                issued_on=form.cleaned_data["issued_on"],
-                issuer=form.cleaned_data["issuer"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded certificate no. %(number)s for %(person)s.")
-                % {"number": certificate.number, "person": enrolment.person},
-            )
-            return redirect("support:course_detail", pk=enrolment.course_id)
-    return render(request, "support/certificate_add.html", {"enrolment": enrolment, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.issue_certificate(
+            enrolment, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda certificate: (
+            _("Recorded certificate no. %(number)s for %(person)s.")
+            % {"number": certificate.number, "person": enrolment.person}
+        ),
+        then=_course_url(enrolment.course),
+    )
+    return done or render(
+        request, "support/certificate_add.html", {"enrolment": enrolment, "form": form}
+    )

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.services import record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.support import services
 from taihoanhap.support.access import MEASURE_WRITERS, NEED_WRITERS, SUPPORT_READERS, sees_health
 from taihoanhap.support.forms import MeasureForm, NeedAssessmentForm, NeedCloseForm
-from taihoanhap.support.models import Need, NeedStatus
+from taihoanhap.support.models import Need, NeedStatus, SupportMeasure
 from taihoanhap.support.sections import sections_for
 from taihoanhap.support.views.common import (
-    apply_errors,
     get_person,
     get_person_to_act_on,
     person_page_url,
@@ -54,25 +51,20 @@ def needs_assess(request: HttpRequest, pk: str) -> HttpResponse:
         form.fields["kinds"].choices = [
             c for c in form.fields["kinds"].choices if c[0] not in ("health", "counselling")
         ]
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.assess_needs(
-                person,
-                kinds=form.cleaned_data["kinds"],
-                occasion=form.cleaned_data["occasion"],
-                assessed_on=form.cleaned_data["assessed_on"],
-                note=form.cleaned_data["note"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded the needs assessment: %(count)s new need(s).")
-                % {"count": assessment.needs.count()},
-            )
-            return redirect(person_page_url(person))
+    done = save_form(
+        request,
+        form,
+        lambda data: services.assess_needs(
+            person, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda assessment: (
+            _("Recorded the needs assessment: %(count)s new need(s).")
+            % {"count": assessment.needs.count()}
+        ),
+        then=person_page_url(person),
+    )
+    if done:
+        return done
     open_needs = Need.objects.filter(person=person, status=NeedStatus.OPEN)
     return render(
         request,
@@ -89,51 +81,38 @@ def need_close(request: HttpRequest, pk: str) -> HttpResponse:
         raise Http404
     get_person_to_act_on(request, need.person_id)
     form = NeedCloseForm(request.POST or None, initial={"version": need.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_need(
-                need,
-                status=form.cleaned_data["status"],
-                closed_on=form.cleaned_data["closed_on"],
-                note=form.cleaned_data["note"],
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded: need “%(need)s” is now %(status)s.")
-                % {"need": need.get_kind_display(), "status": need.get_status_display()},
-            )
-            return redirect(person_page_url(need.person))
-    return render(request, "support/need_close.html", {"need": need, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.close_need(need, **service_arguments(data), acting_user=request.user),
+        success=lambda saved: (
+            _("Recorded: need “%(need)s” is now %(status)s.")
+            % {"need": need.get_kind_display(), "status": need.get_status_display()}
+        ),
+        then=person_page_url(need.person),
+        record=need,
+    )
+    return done or render(request, "support/need_close.html", {"need": need, "form": form})
+
+
+def _measure_recorded(measure: SupportMeasure) -> str:
+    text = _("Recorded the support: %(kind)s.") % {"kind": measure.get_kind_display()}
+    if measure.need_id:
+        text += " " + _("The matching need is marked met.")
+    return text
 
 
 @allow(read=MEASURE_WRITERS, write=MEASURE_WRITERS)
 def measure_add(request: HttpRequest, pk: str) -> HttpResponse:
     person = get_person_to_act_on(request, pk)
     form = MeasureForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            measure = services.record_measure(
-                person,
-                kind=form.cleaned_data["kind"],
-                provided_on=form.cleaned_data["provided_on"],
-                provider_name=form.cleaned_data["provider_name"],
-                amount_vnd=form.cleaned_data["amount_vnd"],
-                outcome=form.cleaned_data["outcome"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            text = _("Recorded the support: %(kind)s.") % {"kind": measure.get_kind_display()}
-            if measure.need_id:
-                text += " " + _("The matching need is marked met.")
-            messages.success(request, text)
-            return redirect(person_page_url(person))
-    return render(request, "support/measure_add.html", {"person": person, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.record_measure(
+            person, **service_arguments(data), acting_user=request.user
+        ),
+        success=_measure_recorded,
+        then=person_page_url(person),
+    )
+    return done or render(request, "support/measure_add.html", {"person": person, "form": form})

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -14,23 +14,18 @@ from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record, record_view
-from taihoanhap.core.locking import StaleRecordError
+from taihoanhap.core.editing import save_form, service_arguments
+from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.xlsx import table_response
 from taihoanhap.registry.access import can_see_offence
 from taihoanhap.registry.models import CaseEvent, Visibility
 from taihoanhap.support import services
 from taihoanhap.support.access import REFERRAL_READERS, REFERRAL_RECEIVERS, REFERRAL_SENDERS
 from taihoanhap.support.forms import ReferralActionForm, ReferralFilterForm, ReferralForm
-from taihoanhap.support.listing import (
-    EXPORT_LIMIT,
-    Column,
-    export_url,
-    listing,
-    wants_export,
-)
+from taihoanhap.support.listing import EXPORT_LIMIT, export_url, wants_export
 from taihoanhap.support.models import OPEN_REFERRAL_STATUSES, Referral, ReferralStatus
 from taihoanhap.support.selectors import referral_list_qs
-from taihoanhap.support.views.common import apply_errors, get_person_to_act_on
+from taihoanhap.support.views.common import get_person_to_act_on
 
 COLUMNS = [
     Column("person", gettext_lazy("Person"), "person__name_key"),
@@ -117,30 +112,27 @@ def _export(request: HttpRequest, qs) -> HttpResponse:
     return table_response("gioi-thieu.xlsx", _("Referrals"), headers, rows)
 
 
+def _referral_url(referral: Referral) -> str:
+    return reverse("support:referral_detail", kwargs={"pk": referral.pk})
+
+
 @allow(read=REFERRAL_SENDERS, write=REFERRAL_SENDERS)
 def referral_add(request: HttpRequest, pk: str) -> HttpResponse:
     person = get_person_to_act_on(request, pk)
     form = ReferralForm(request.POST or None, person=person, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral = services.send_referral(
-                person,
-                to_agency=form.cleaned_data["to_agency"],
-                purpose=form.cleaned_data["purpose"],
-                message=form.cleaned_data["message"],
-                sent_on=form.cleaned_data["sent_on"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Sent the referral to %(agency)s; it must be answered by %(date)s.")
-                % {"agency": referral.to_agency, "date": f"{referral.respond_by:%d/%m/%Y}"},
-            )
-            return redirect("support:referral_detail", pk=referral.pk)
-    return render(request, "support/referral_add.html", {"person": person, "form": form})
+    done = save_form(
+        request,
+        form,
+        lambda data: services.send_referral(
+            person, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda referral: (
+            _("Sent the referral to %(agency)s; it must be answered by %(date)s.")
+            % {"agency": referral.to_agency, "date": f"{referral.respond_by:%d/%m/%Y}"}
+        ),
+        then=_referral_url,
+    )
+    return done or render(request, "support/referral_add.html", {"person": person, "form": form})
 
 
 @allow(read=REFERRAL_READERS)
@@ -212,27 +204,21 @@ def referral_respond(request: HttpRequest, pk: str, action: str) -> HttpResponse
     form = ReferralActionForm(
         request.POST or None, action=action, initial={"version": referral.version}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transition_referral(
-                referral,
-                action=action,
-                on=form.cleaned_data["on"],
-                text=form.cleaned_data.get("text", ""),
-                expected_version=form.cleaned_data["version"],
-                acting_user=request.user,
-            )
-        except StaleRecordError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded: the referral is now “%(status)s”.")
-                % {"status": ReferralStatus(referral.status).label},
-            )
-            return redirect("support:referral_detail", pk=referral.pk)
+    done = save_form(
+        request,
+        form,
+        lambda data: services.transition_referral(
+            referral, action=action, **service_arguments(data), acting_user=request.user
+        ),
+        success=lambda saved: (
+            _("Recorded: the referral is now “%(status)s”.")
+            % {"status": ReferralStatus(referral.status).label}
+        ),
+        then=_referral_url(referral),
+        record=referral,
+    )
+    if done:
+        return done
     title, explanation = ACTION_TEXT[action]
     return render(
         request,
