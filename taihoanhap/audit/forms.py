@@ -21,8 +21,8 @@ class AuditFilterForm(forms.Form):
         max_length=64,
         help_text=_("The record's identifier, as shown in its address."),
     )
-    date_from = DateField(label=_("From"), required=False, future=True)
-    date_to = DateField(label=_("To"), required=False, future=True)
+    date_from = DateField(label=_("From"), required=False, future=True, help_text="")
+    date_to = DateField(label=_("To"), required=False, future=True, help_text="")
 
     def __init__(self, *args, users=None, **kwargs):
         super().__init__(*args, **kwargs)
