@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.models import User
 from taihoanhap.audit.models import Action
+from taihoanhap.core.dates import DateField
 
 
 class AuditFilterForm(forms.Form):
@@ -20,8 +21,8 @@ class AuditFilterForm(forms.Form):
         max_length=64,
         help_text=_("The record's identifier, as shown in its address."),
     )
-    date_from = forms.DateField(label=_("From"), required=False)
-    date_to = forms.DateField(label=_("To"), required=False)
+    date_from = DateField(label=_("From"), required=False, future=True, help_text="")
+    date_to = DateField(label=_("To"), required=False, future=True, help_text="")
 
     def __init__(self, *args, users=None, **kwargs):
         super().__init__(*args, **kwargs)

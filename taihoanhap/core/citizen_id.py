@@ -11,6 +11,7 @@ legacy numbers without further checks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -19,7 +20,10 @@ from django.utils.translation import gettext_lazy as _
 MALE = "M"
 FEMALE = "F"
 
-_DIGITS = re.compile(r"^\d+$")
+# ASCII digits only: `\d` matches every script's digits ("٠٣٦", "০৩৬"), which would let one
+# number be stored under several spellings and slip past the duplicate check.
+_DIGITS = re.compile(r"^[0-9]+$")
+_SEPARATORS = re.compile(r"[\s.\-]")
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,36 @@ class CitizenId:
         return None if start is None else start + int(self.number[4:6])
 
 
-def clean_citizen_id(raw: str) -> str:
-    """Strip the spaces and dots people type between digit groups."""
-    return re.sub(r"[\s.\-]", "", raw or "")
+def clean_citizen_id(raw: str | None) -> str:
+    """The number as stored: full-width digits folded to ASCII (NFKC, what an IME in full-width
+    mode types), the spaces, dots and hyphens people type between digit groups removed.
+
+    Digits of other scripts stay as they are, so that `parse_citizen_id` refuses them; every
+    place that reads an ID (forms, services, searches) goes through this one function.
+    """
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", raw or ""))
+
+
+def citizen_id_query(text: str | None) -> str | None:
+    """The ID number a search box holds (9 or 12 ASCII digits once cleaned), or None."""
+    number = clean_citizen_id(text)
+    if _DIGITS.match(number) and len(number) in (9, 12):
+        return number
+    return None
+
+
+def is_legacy_number(number: str | None) -> bool:
+    """A 9-digit number of the old identity card (CMND), kept as it was typed."""
+    return bool(number) and len(clean_citizen_id(number)) == 9
+
+
+def display_citizen_id(number: str | None) -> str:
+    """The number as pages show it: an old identity card number says so."""
+    if not number:
+        return ""
+    if is_legacy_number(number):
+        return str(_("%(number)s (old identity card)") % {"number": number})
+    return number
 
 
 def parse_citizen_id(

@@ -32,3 +32,19 @@ def search_key(value: str | None) -> str:
 def title_name(value: str | None) -> str:
     """Capitalise each word of a personal name, as Vietnamese names are written."""
     return " ".join(word[:1].upper() + word[1:].lower() for word in normalize_text(value).split())
+
+
+def foreign_letter(value: str | None) -> tuple[int, str, str] | None:
+    """The first letter of `value` (NFC) that is not of the Latin script: (1-based position,
+    the letter, its script's Unicode name, e.g. "CYRILLIC"), or None.
+
+    Why: Cyrillic "а", "о", "е", "р", "с" or Greek "ο" look like Latin letters but give another
+    search key, so a name typed with one would slip past the duplicate check. Vietnamese
+    letters, with all their marks, are Latin; combining marks, spaces and punctuation pass.
+    """
+    for position, char in enumerate(unicodedata.normalize("NFC", value or "").strip(), 1):
+        if unicodedata.category(char).startswith("L"):
+            name = unicodedata.name(char, "")
+            if not name.startswith("LATIN "):
+                return position, char, name.split(" ")[0] or "UNKNOWN"
+    return None

@@ -9,8 +9,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.core.citizen_id import clean_citizen_id, parse_citizen_id
+from taihoanhap.core.dates import DateField
 from taihoanhap.core.editing import VersionForm
 from taihoanhap.core.money import MoneyField
+from taihoanhap.core.validators import validate_person_name
 from taihoanhap.credit.models import (
     LoanKind,
     LoanPurpose,
@@ -83,6 +85,7 @@ class ApplicationForm(forms.Form):
 class IndividualFieldsMixin(forms.Form):
     representative_name = forms.CharField(
         label=_("Household representative (full name)"),
+        validators=[validate_person_name],
         max_length=150,
         help_text=_(
             "The household borrows through its representative; the returnee signs only when "
@@ -191,7 +194,7 @@ class ConfirmForm(VersionForm):
 
 
 class DatedConfirmForm(VersionForm):
-    on = forms.DateField(label=_("Date"), help_text=_("dd/mm/yyyy"))
+    on = DateField(label=_("Date"), help_text=_("dd/mm/yyyy"), future=True)
 
     def __init__(self, *args: Any, today: date, label: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -251,7 +254,7 @@ class ListCreateForm(forms.Form):
     number = forms.CharField(
         label=_("Number"), required=False, max_length=50, help_text=_("For example 01/2026/DS.")
     )
-    drawn_up_on = forms.DateField(label=_("Drawn up on"), help_text=_("dd/mm/yyyy"))
+    drawn_up_on = DateField(label=_("Drawn up on"), help_text=_("dd/mm/yyyy"), future=True)
 
 
 class EntryForm(forms.Form):
@@ -311,7 +314,7 @@ class ParameterForm(forms.Form):
         decimal_places=4,
         help_text=_("VND as digits; a rate in % per year, e.g. 6,6."),
     )
-    effective_from = forms.DateField(label=_("In force from"), help_text=_("dd/mm/yyyy"))
+    effective_from = DateField(label=_("In force from"), help_text=_("dd/mm/yyyy"), future=True)
     source = forms.CharField(
         label=_("Legal source"),
         max_length=250,

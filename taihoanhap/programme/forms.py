@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from taihoanhap.core.dates import DateField
 from taihoanhap.core.editing import VersionForm
 from taihoanhap.core.money import MoneyField
 from taihoanhap.programme.models import (
@@ -201,8 +202,8 @@ class MediaFilterForm(forms.Form):
         label=_("Topic"), required=False, choices=[("", _("All topics")), *MediaTopic.choices]
     )
     outlet = forms.CharField(label=_("Outlet"), required=False, max_length=150)
-    date_from = forms.DateField(label=_("From"), required=False)
-    date_to = forms.DateField(label=_("To"), required=False)
+    date_from = DateField(label=_("From"), required=False, future=True, help_text="")
+    date_to = DateField(label=_("To"), required=False, future=True, help_text="")
     group = forms.ChoiceField(label=_("Totals by"), required=False, choices=GROUPS)
     sort = forms.ChoiceField(
         required=False, choices=[(key, key) for key in SORTS], widget=forms.HiddenInput
@@ -309,7 +310,7 @@ class TargetForm(forms.Form):
     min_individual = forms.IntegerField(
         label=_("Exemplary individuals at least"), min_value=0, max_value=50, initial=1
     )
-    effective_from = forms.DateField(label=_("In force from"), help_text=_("dd/mm/yyyy"))
+    effective_from = DateField(label=_("In force from"), help_text=_("dd/mm/yyyy"), future=True)
     source = forms.CharField(
         label=_("Source"),
         max_length=300,

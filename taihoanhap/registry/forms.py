@@ -7,23 +7,25 @@ involve other records (duplicates, transitions) are checked again in the service
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
 from taihoanhap.accounts.scope import scope_for
 from taihoanhap.core.citizen_id import FEMALE, MALE, clean_citizen_id, parse_citizen_id
+from taihoanhap.core.dates import DateField as SharedDateField
+from taihoanhap.core.dates import parse_birth
 from taihoanhap.core.editing import VersionField
 from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.text import normalize_text, search_key, title_name
-from taihoanhap.core.validators import validate_phone
+from taihoanhap.core.validators import validate_person_name, validate_phone
 from taihoanhap.geo.models import AdminUnit, UnitLevel
 from taihoanhap.registry.models import (
     CaseClass,
@@ -44,9 +46,6 @@ from taihoanhap.registry.widgets import (
     UnitChoiceField,
 )
 
-DATE_HINT = _("dd/mm/yyyy, e.g. 15/03/2025")
-_YEAR = re.compile(r"^\d{4}$")
-
 
 def today() -> date:
     return timezone.localdate()
@@ -57,46 +56,8 @@ class DateInput(FastInputMixin, forms.DateInput):
         super().__init__(attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, **kwargs)
 
 
-class DateField(forms.DateField):
-    """A date typed as dd/mm/yyyy (also 1/2/2025, 01-02-2025); not in the future by default."""
-
+class DateField(SharedDateField):
     widget = DateInput
-
-    def __init__(self, *args: Any, future: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", DATE_HINT)
-        kwargs.setdefault(
-            "error_messages", {"invalid": _("Enter a date as dd/mm/yyyy, e.g. 15/03/2025.")}
-        )
-        super().__init__(*args, **kwargs)
-        self.future = future
-
-    def validate(self, value: date | None) -> None:
-        super().validate(value)
-        if value and not self.future and value > today():
-            raise ValidationError(_("This date cannot be in the future."), code="future")
-        if value and value.year < 1900:
-            raise ValidationError(_("Check the year: it is before 1900."), code="too_old")
-
-
-def parse_birth(raw: str) -> tuple[date | None, int]:
-    """A full date of birth, or only the year: returns (date or None, year)."""
-    value = (raw or "").strip()
-    if _YEAR.match(value):
-        year = int(value)
-        if not 1900 <= year <= today().year:
-            raise ValidationError(_("Check the year of birth."), code="year")
-        return None, year
-    for fmt in formats.get_format("DATE_INPUT_FORMATS"):
-        try:
-            day = datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-        if day > today() or day.year < 1900:
-            raise ValidationError(_("Check the date of birth."), code="date")
-        return day, day.year
-    raise ValidationError(
-        _("Enter the date of birth as dd/mm/yyyy, or only the year (e.g. 1985)."), code="invalid"
-    )
 
 
 def communes_in_scope(user: Any) -> Any:
@@ -222,6 +183,7 @@ class PersonForm(ValidatingModelForm):
 
     def clean_full_name(self) -> str:
         name = normalize_text(self.cleaned_data["full_name"])
+        validate_person_name(name)
         if any(char.isdigit() for char in name):
             raise ValidationError(_("A name has no digits."), code="digits")
         if len(name.split()) < 2:

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import formats
 
 from taihoanhap.accounts.models import Agency, User
-from taihoanhap.core.citizen_id import clean_citizen_id
+from taihoanhap.core.citizen_id import citizen_id_query
 from taihoanhap.core.models import choice_label
 from taihoanhap.core.sql import (
     build_row,
@@ -46,8 +46,7 @@ from taihoanhap.registry.models import (
     Transfer,
 )
 
-_ID = re.compile(r"^\d{9}$|^\d{12}$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
+_YEAR = re.compile(r"^(19|20)[0-9][0-9]$")
 
 
 @dataclass(frozen=True)
@@ -81,8 +80,7 @@ def parse_query(text: str) -> ParsedQuery:
     case ignored (decomposed Unicode input works too: the key is built from NFD).
     """
     text = (text or "").strip()
-    number = clean_citizen_id(text)
-    if _ID.match(number):
+    if number := citizen_id_query(text):
         return ParsedQuery(citizen_id=number)
     words, birth_date, birth_year = [], None, None
     for token in text.split():

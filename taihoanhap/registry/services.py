@@ -22,8 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from taihoanhap.accounts.roles import Role
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import diff, record, save_audited, snapshot
+from taihoanhap.core.citizen_id import clean_citizen_id, parse_citizen_id
 from taihoanhap.core.errors import TransitionError
 from taihoanhap.core.locking import save_versioned
+from taihoanhap.core.validators import validate_person_name
 from taihoanhap.registry import deadlines
 from taihoanhap.registry.access import in_jurisdiction
 from taihoanhap.registry.models import (
@@ -106,9 +108,10 @@ def ensure_open(case: Case) -> None:
 
 
 def citizen_id_taken(citizen_id: str | None, *, exclude_pk: Any = None) -> bool:
-    if not citizen_id:
+    number = clean_citizen_id(citizen_id)
+    if not number:
         return False
-    taken = Person.objects.filter(citizen_id=citizen_id)
+    taken = Person.objects.filter(citizen_id=number)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     return taken.exists()
@@ -123,6 +126,25 @@ def _duplicate_id_error() -> ValidationError:
         },
         code="duplicate",
     )
+
+
+def check_identity(person: Person) -> None:
+    """The name and ID number as every write reads them (the forms check them too): no letter
+    of another script, an ID of ASCII digits (core.citizen_id), stored cleaned or None."""
+    errors: dict[str, list[ValidationError]] = {}
+    for field in ("full_name", "other_names"):
+        try:
+            validate_person_name(getattr(person, field))
+        except ValidationError as error:
+            errors[field] = [error]
+    person.citizen_id = clean_citizen_id(person.citizen_id) or None
+    if person.citizen_id:
+        try:
+            parse_citizen_id(person.citizen_id)
+        except ValidationError as error:
+            errors["citizen_id"] = [error]
+    if errors:
+        raise ValidationError(errors)
 
 
 def sync_person(case: Case) -> None:
@@ -150,10 +172,10 @@ def create_person(*, acting_user: User, commune: AdminUnit, **data: Any) -> Pers
         raise TypeError(f"Unknown person fields: {sorted(unknown)}")
     person = Person(commune=commune, **data)
     person.normalise()
+    check_identity(person)
     ensure_in_jurisdiction(person, acting_user)
     if citizen_id_taken(person.citizen_id):
         raise _duplicate_id_error()
-    person.citizen_id = person.citizen_id or None
     person.save()
     record(
         Action.CREATE,
@@ -181,8 +203,8 @@ def update_person(
     before = snapshot(person, fields)
     for name, value in data.items():
         setattr(person, name, value)
-    person.citizen_id = person.citizen_id or None
     person.normalise()
+    check_identity(person)
     fields += ["name_key", "birth_year"]
     if photo is not None:
         extension = PurePath(photo.name).suffix.lower()[:5] or ".jpg"

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from taihoanhap.core.citizen_id import display_citizen_id
 from taihoanhap.core.html import day_text, esc
 
 DASH = "—"
@@ -61,7 +62,7 @@ def identity_summary(person: Any) -> SafeString:
             (_("Date of birth"), esc(person.birth_label)),
             (_("Sex"), esc(person.get_sex_display())),
             (_("Ethnicity"), _or_dash(person.ethnicity)),
-            (_("Personal identification number"), _or_dash(person.citizen_id)),
+            (_("Personal identification number"), _or_dash(display_citizen_id(person.citizen_id))),
             (_("Place of birth registration"), _or_dash(person.birth_registration_place)),
         ]
     )

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.roles import AgencyKind
+from taihoanhap.core.dates import DateField
 from taihoanhap.core.editing import VersionField, VersionForm
 from taihoanhap.core.forms import ValidatingModelForm
 from taihoanhap.core.money import MoneyField
@@ -46,9 +47,8 @@ class DateInput(forms.DateInput):
 
 
 def date_field(label: Any, *, required: bool = True, initial: Any = None, **kw: Any) -> Any:
-    return forms.DateField(
-        label=label, required=required, initial=initial, widget=DateInput(), **kw
-    )
+    kw = {"future": True, "help_text": "", **kw}  # as before the shared field: no hint
+    return DateField(label=label, required=required, initial=initial, widget=DateInput(), **kw)
 
 
 # --- Needs and measures ------------------------------------------------------------------------

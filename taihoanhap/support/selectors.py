@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
-from taihoanhap.core.citizen_id import clean_citizen_id
+from taihoanhap.core.citizen_id import citizen_id_query
 from taihoanhap.core.text import normalize_text, search_key
 from taihoanhap.registry.models import OPEN_STATUSES, Case, Person
 from taihoanhap.support.access import sees_health
@@ -31,12 +31,12 @@ def find_persons(user: User, query: str, limit: int = SEARCH_LIMIT) -> list[Pers
 
     The query arrives by POST and is never put in a URL (no personal data in addresses)."""
     text = normalize_text(query)
-    number = clean_citizen_id(text)
+    number = citizen_id_query(text)
     qs = Person.objects.visible_to(user).filter(
         id__in=Case.objects.filter(status__in=OPEN_STATUSES).values("person_id")
     )
     qs = qs.select_related("commune")
-    if number.isdigit() and len(number) in (9, 12):
+    if number:
         qs = qs.filter(citizen_id=number)
     else:
         key = search_key(text)

@@ -1,5 +1,6 @@
 """Vietnamese number formats for templates: `{{ amount|vnd }}` → "1.000.000 đ",
-`{{ low|vnd_range:high }}`, `{{ n|thousands }}` → "1.000", `{{ percent|rate }}` → "6,6".
+`{{ low|vnd_range:high }}`, `{{ n|thousands }}` → "1.000", `{{ percent|rate }}` → "6,6",
+`{{ number|citizen_id }}` → "123456789 (CMND cũ)" for an old identity card number.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from typing import Any
 
 from django import template
 
+from taihoanhap.core.citizen_id import display_citizen_id
 from taihoanhap.core.money import format_decimal, format_number, format_vnd
 
 register = template.Library()
@@ -41,3 +43,8 @@ def rate(value: Any) -> str:
     if value in (None, ""):
         return "—"
     return format_decimal(value)
+
+
+@register.filter
+def citizen_id(value: Any) -> str:
+    return display_citizen_id(value)

@@ -1,7 +1,16 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from taihoanhap.core.citizen_id import FEMALE, MALE, clean_citizen_id, parse_citizen_id
+from taihoanhap.core.citizen_id import (
+    FEMALE,
+    MALE,
+    citizen_id_query,
+    clean_citizen_id,
+    display_citizen_id,
+    is_legacy_number,
+    parse_citizen_id,
+)
 
 
 def test_example_from_the_decree_reads_place_sex_and_year():
@@ -60,3 +69,49 @@ def test_old_nine_digit_id_is_accepted_as_legacy_without_checks():
 def test_spaces_and_dots_typed_between_groups_are_ignored():
     assert clean_citizen_id("075 090.001 234") == "075090001234"
     assert parse_citizen_id("075 090 001 234", birth_year=1990).number == "075090001234"
+
+
+# --- Digits of other scripts (issue 16, item 13) -----------------------------------------------
+
+
+def test_full_width_digits_are_folded_to_the_ascii_number():
+    # What a Japanese/Chinese IME in full-width mode types: the same number, stored once.
+    assert clean_citizen_id("０７５０９０００１２３４") == "075090001234"
+    assert parse_citizen_id("０７５ ０９０ ００１ ２３４").number == "075090001234"
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "٠٧٥٠٩٠٠٠١٢٣٤",  # Arabic-Indic digits: `\d` matched them
+        "০৭৫০৯০০০১২৩৪",  # Bengali digits
+        "07509000123٤",  # one foreign digit among ASCII ones
+    ],
+)
+def test_digits_of_other_scripts_are_refused(number):
+    with pytest.raises(ValidationError) as error:
+        parse_citizen_id(number)
+    assert error.value.code == "format"
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("075 090 001 234", "075090001234"),
+        ("０７５０９０００１２３４", "075090001234"),
+        ("123.456.789", "123456789"),
+        ("٠٧٥٠٩٠٠٠١٢٣٤", None),
+        ("Nguyễn Văn An", None),
+        ("12345", None),
+    ],
+)
+def test_a_search_box_holds_an_id_number_only_in_ascii_or_full_width_digits(typed, number):
+    assert citizen_id_query(typed) == number
+
+
+def test_an_old_identity_card_number_is_shown_as_such():
+    with translation.override("vi"):
+        assert display_citizen_id("123456789") == "123456789 (CMND cũ)"
+        assert display_citizen_id("075090001234") == "075090001234"
+        assert display_citizen_id(None) == ""
+    assert is_legacy_number("123456789") and not is_legacy_number("075090001234")

@@ -39,3 +39,18 @@ def test_the_model_validation_still_runs_on_the_copy():
     assert not form.is_valid()
     assert [error.code for error in form.errors.as_data()["date"]] == ["unique"]
     assert other.date == date(2026, 3, 16)
+
+
+def test_a_model_date_is_read_by_the_shared_date_field_and_says_what_is_wrong():
+    form = DayOverrideForm({"date": "31/02/2026", "is_working_day": "", "reason": "Nghỉ"})
+    assert not form.is_valid()
+    assert [error.code for error in form.errors.as_data()["date"]] == ["impossible"]
+    assert DayOverrideForm({"date": "abc", "reason": "x"}).errors.as_data()["date"][0].code == (
+        "invalid"
+    )
+
+
+def test_a_model_date_may_lie_ahead_and_is_typed_day_first():
+    form = DayOverrideForm({"date": "01/02/2099", "is_working_day": "on", "reason": "Làm bù"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["date"] == date(2099, 2, 1)

@@ -1,6 +1,8 @@
 import unicodedata
 
-from taihoanhap.core.text import normalize_text, search_key, title_name
+import pytest
+
+from taihoanhap.core.text import foreign_letter, normalize_text, search_key, title_name
 
 
 def test_search_key_strips_diacritics_and_case():
@@ -33,3 +35,33 @@ def test_title_name_capitalises_each_word():
 
 def test_empty_values_give_empty_keys():
     assert search_key(None) == "" and normalize_text("") == ""
+
+
+# --- Letters of other scripts (issue 16, item 14) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nguyễn Văn An", "Đặng Thị Đào", "Hoàng Ngọc Ánh", "H'Hen Niê", "Ksor Y Phun"],
+)
+def test_a_vietnamese_name_has_no_foreign_letter(name):
+    assert foreign_letter(name) is None
+    assert foreign_letter(unicodedata.normalize("NFD", name)) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("Nguyễn Văn \u0410n", (12, "\u0410", "CYRILLIC")),  # Cyrillic capital А
+        ("Trần V\u0430n Bình", (7, "\u0430", "CYRILLIC")),  # Cyrillic а
+        ("Lê Thị Ho\u03b1", (10, "\u03b1", "GREEK")),  # Greek alpha
+        ("Ng\u043e Văn An", (3, "\u043e", "CYRILLIC")),  # Cyrillic о
+    ],
+)
+def test_a_look_alike_letter_of_another_script_is_found_with_its_position(name, found):
+    assert foreign_letter(name) == found
+
+
+def test_a_look_alike_letter_would_otherwise_defeat_the_duplicate_check():
+    # Why the check exists: the search key differs, so the duplicate guard does not match.
+    assert search_key("Trần V\u0430n Bình") != search_key("Trần Văn Bình")
