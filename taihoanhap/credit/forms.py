@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -298,6 +299,9 @@ class VietnameseDecimalField(forms.DecimalField):
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
             text = value.strip().replace(" ", "").replace("đ", "")
+            if not text.isascii():
+                # Decimal() reads other scripts' digits ("٦٫٦"): only the keyboard's are numbers.
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
             if "," in text:
                 text = text.replace(".", "").replace(",", ".")
             elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", text):

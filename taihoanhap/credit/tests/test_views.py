@@ -124,6 +124,14 @@ def test_the_bank_officer_sees_what_a_lending_decision_needs(cast, client_for, l
     assert reverse("credit:application_approve", kwargs={"pk": loan.pk}) in html
 
 
+def test_the_bank_officer_sees_an_old_identity_card_number_marked_as_such(client_for, loans):
+    loan = loans[LoanStatus.SUBMITTED]
+    loan.person.citizen_id = "271234567"
+    loan.person.save(update_fields=["citizen_id"])
+    page = client_for("bank").get(reverse("credit:application_detail", kwargs={"pk": loan.pk}))
+    assert "271234567 (CMND cũ)" in page.content.decode()
+
+
 def test_the_form_01_export_lists_the_persons_for_the_bank(cast, client_for):
     police = cast.users["commune_a"]
     case = f.returnee(cast.commune_a)

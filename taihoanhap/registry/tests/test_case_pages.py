@@ -319,6 +319,16 @@ def test_each_printable_form_renders_and_is_audited(client_for, cast, form):
     assert audited_views(object_id=str(case.pk), note=f"print {form.upper()}").exists()
 
 
+@pytest.mark.parametrize("form", ["hcd02", "hcd03", "hcd05"])
+def test_each_printable_form_marks_an_old_identity_card_number_as_such(client_for, cast, form):
+    case = received_case(cast.users["commune_a"], commune=cast.commune_a)
+    case.person.citizen_id = "271234567"
+    case.person.save(update_fields=["citizen_id"])
+    url = reverse("registry:case_print", kwargs={"pk": case.pk, "form": form})
+    body = client_for("commune_a").get(url).content.decode()
+    assert "271234567 (CMND cũ)" in body
+
+
 def test_the_information_sheet_is_not_printable_by_the_bank(client_for, cast):
     case = received_case(cast.users["commune_a"], commune=cast.commune_a)
     url = reverse("registry:case_print", kwargs={"pk": case.pk, "form": "hcd02"})
