@@ -15,6 +15,7 @@ from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus, Vacancy
 from taihoanhap.jobs.panels import panels_for
 from taihoanhap.jobs.selectors import classification_hint, employment_figures
 from taihoanhap.jobs.tests.factories import make_employer, make_vacancy
+from taihoanhap.registry.lifecycle import request_transfer
 from taihoanhap.registry.models import CaseEvent
 from taihoanhap.support.tests.factories import case_in
 from taihoanhap.tests.clock import FROZEN_TODAY
@@ -303,6 +304,35 @@ def test_an_employment_page_of_a_person_elsewhere_is_not_found_and_records_nothi
     # The same status from the person's own commune is recorded: it was refused for its scope.
     assert client_for("commune_b").post(add, status).status_code == 302
     assert EmploymentRecord.objects.filter(person=person).count() == 1
+
+
+def test_an_officer_awaiting_a_transfer_records_no_employment_nor_consent(cast, client_for):
+    case = case_in(cast.commune_a)
+    request_transfer(
+        case,
+        to_commune=cast.commune_b,
+        to_address="Ấp 2",
+        reason="Về ở với gia đình",
+        requested_on=TODAY,
+        acting_user=cast.users["commune_a"],
+    )
+    person = case.person
+    day = TODAY.strftime("%d/%m/%Y")
+    posts = {
+        "jobs:employment_add": {"status": "unemployed", "started_on": day},
+        "jobs:consent": {"agreed": "on", "given_on": day},
+    }
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": person.pk})
+        assert client_for("commune_b").post(url, data).status_code == 403
+    assert not EmploymentRecord.objects.filter(person=person).exists()
+    assert services.active_consent(person) is None
+    # The same posts by the commune the person still belongs to are saved.
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": person.pk})
+        assert client_for("commune_a").post(url, data).status_code == 302
+    assert EmploymentRecord.objects.filter(person=person).count() == 1
+    assert services.active_consent(person) is not None
 
 
 def test_a_stale_employer_edit_is_a_conflict_and_saving_again_succeeds(cast, client_for):
