@@ -17,6 +17,18 @@ from taihoanhap.programme.tests import factories as f
 pytestmark = pytest.mark.django_db
 
 
+# A correction of the factory's print item, as the media officer posts it on the item's page.
+CORRECTION = {
+    "version": "1",
+    "outlet": "Báo Đồng Nai",
+    "channel": "print",
+    "title": "Tiêu đề đã sửa",
+    "published_on": "05/03/2026",
+    "topic": "examples",
+    "word_count": "1300",
+}
+
+
 def _create(cast, **fields):
     """create_media by the media officer, with a valid print item's values unless given."""
     values = {
@@ -90,16 +102,7 @@ def test_a_media_activity_of_another_province_answers_404(cast, client_for):
     assert item.title not in refused.content.decode()
     # A correction posted from there is refused too (the role does not write media) and leaves
     # the item as it was.
-    form = {
-        "version": "1",
-        "outlet": "Báo Đồng Nai",
-        "channel": "print",
-        "title": "Tiêu đề đã sửa",
-        "published_on": "05/03/2026",
-        "topic": "examples",
-        "word_count": "1300",
-    }
-    assert client_for("other_province").post(url, form).status_code == 403
+    assert client_for("other_province").post(url, CORRECTION).status_code == 403
     item.refresh_from_db()
     assert (item.title, item.word_count, item.version) == ("Mở lối hoàn lương số 7", 1200, 1)
 
@@ -107,15 +110,7 @@ def test_a_media_activity_of_another_province_answers_404(cast, client_for):
 def test_the_media_officer_corrects_an_activity_with_a_version_check(cast, client_for):
     item = f.media(cast.province, cast.users["media"])
     url = reverse("programme:media_detail", kwargs={"pk": item.pk})
-    form = {
-        "version": "1",
-        "outlet": "Báo Đồng Nai",
-        "channel": "print",
-        "title": "Tiêu đề đã sửa",
-        "published_on": "05/03/2026",
-        "topic": "examples",
-        "word_count": "1300",
-    }
+    form = CORRECTION
     assert client_for("media").post(url, form).status_code == 302
     item.refresh_from_db()
     assert (item.title, item.version) == ("Tiêu đề đã sửa", 2)
