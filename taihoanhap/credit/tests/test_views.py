@@ -163,30 +163,50 @@ def test_a_loan_follows_its_person_when_they_move(cast, client_for):
     assert client_for("commune_b").get(url).status_code == 200
 
 
-def test_a_form_01_list_outside_the_users_area_answers_404(cast, client_for):
+def test_a_form_01_list_outside_the_users_area_answers_404_and_exports_nothing(cast, client_for):
     the_list = f.eligible_list(cast.commune_a, cast.users["commune_a"])
     for name in ("credit:list_detail", "credit:list_print", "credit:list_export"):
         url = reverse(name, kwargs={"pk": the_list.pk})
+        assert client_for("commune_a").get(url).status_code == 200  # the control
         assert client_for("other_province").get(url).status_code == 404
         assert client_for("commune_b").get(url).status_code == 404
+    # Only commune A's print and export were recorded: a refused one leaves no trace of a copy.
+    exports = AuditEvent.objects.filter(action=Action.EXPORT, object_id=str(the_list.pk))
+    assert {event.user for event in exports} == {cast.users["commune_a"]}
 
 
-def test_a_business_loan_outside_the_users_area_answers_404(cast, client_for):
+def test_the_form_02_of_a_business_loan_outside_the_users_area_answers_404(cast, client_for):
     loan = f.business(f.employer(cast.commune_a), cast.users["commune_a"])
     url = reverse("credit:form02_print", kwargs={"pk": loan.pk})
-    assert client_for("commune_b").get(url).status_code == 404
+    employer = loan.employer.name
+    assert employer in client_for("commune_a").get(url).content.decode()  # the control
+    refused = client_for("commune_b").get(url)
+    assert refused.status_code == 404
+    assert employer not in refused.content.decode()
 
 
 def test_an_individual_loan_has_no_form_02(cast, client_for):
     loan = f.individual(f.returnee(cast.commune_a), cast.users["commune_a"])
+    business = f.business(f.employer(cast.commune_a), cast.users["commune_a"])
+    client = client_for("commune_a")
+    # The controls: the same officer reads the loan, and prints a business loan's form 02.
+    assert (
+        client.get(reverse("credit:application_detail", kwargs={"pk": loan.pk})).status_code == 200
+    )
+    assert client.get(reverse("credit:form02_print", kwargs={"pk": business.pk})).status_code == 200
     url = reverse("credit:form02_print", kwargs={"pk": loan.pk})
-    assert client_for("commune_a").get(url).status_code == 404
+    assert client.get(url).status_code == 404
 
 
-def test_an_unknown_person_in_the_new_application_link_answers_404(cast, client_for):
+def test_a_person_outside_the_users_area_in_the_new_application_link_answers_404(cast, client_for):
     other = f.returnee(cast.commune_b)
     url = reverse("credit:create_individual") + f"?person={other.person.pk}"
-    assert client_for("commune_a").get(url).status_code == 404
+    control = client_for("commune_b").get(url)  # the officer of the person's own commune
+    assert other.person.full_name in control.content.decode()
+    refused = client_for("commune_a").get(url)
+    assert refused.status_code == 404
+    assert other.person.full_name not in refused.content.decode()
+    assert not LoanApplication.objects.exists()
 
 
 def test_viewing_a_loan_is_audited(cast, client_for):
@@ -435,17 +455,21 @@ def test_the_section_answers_a_fragment_to_the_page_script_and_a_page_without_it
 
 def test_a_section_the_role_does_not_get_or_that_does_not_exist_answers_404(client_for, cast):
     case = f.returnee(cast.commune_a)
+    f.individual(case, cast.users["commune_a"], amount=37_000_000)
     pk = case.person.pk
-    assert client_for("employment").get(_section_url(case)).status_code == 404
-    assert (
-        client_for("bank")
-        .get(reverse("registry:person_section", kwargs={"pk": pk, "key": "support-panels-needs"}))
-        .status_code
-        == 404
-    )
-    assert (
-        client_for("commune_a")
-        .get(reverse("registry:person_section", kwargs={"pk": pk, "key": "no-such-section"}))
-        .status_code
-        == 404
-    )
+
+    def section(persona: str, key: str):
+        url = reverse("registry:person_section", kwargs={"pk": pk, "key": key})
+        return client_for(persona).get(url)
+
+    # The controls: each role opens a section it does get, of the same person.
+    assert "37.000.000" in section("bank", "credit-panel").content.decode()
+    assert section("employment", "support-panels-needs").status_code == 200
+    assert section("commune_a", "credit-panel").status_code == 200
+    refused = section("employment", "credit-panel")
+    assert refused.status_code == 404
+    assert "37.000.000" not in refused.content.decode()
+    assert section("bank", "support-panels-needs").status_code == 404
+    assert section("commune_a", "no-such-section").status_code == 404
+    # Only the three sections shown were recorded as opened.
+    assert audited_views(object_id=str(pk), note="credit-panel").count() == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from taihoanhap.credit.models import ListStatus, LoanStatus
 from taihoanhap.credit.tests import factories as f
@@ -43,14 +44,25 @@ def test_the_commune_police_see_files_ready_for_the_bank(cast):
     assert items_for(cast.users["leader"], TODAY) == []  # a provincial leader confirms nothing
 
 
-def test_the_work_queue_runs_a_constant_number_of_queries(cast, django_assert_max_num_queries):
+def test_the_work_queue_lists_every_file_in_a_constant_number_of_queries(
+    cast, django_assert_max_num_queries
+):
     police = cast.users["commune_a"]
-    for _ in range(6):
+    loans = [
         f.individual(f.returnee(cast.commune_a), police, status=LoanStatus.SUBMITTED)
+        for _ in range(6)
+    ]
     bank = cast.users["bank"]
     items_for(bank, TODAY)
     with django_assert_max_num_queries(2):
-        items_for(bank, TODAY)
+        items = items_for(bank, TODAY)
+    # All six files, each naming its borrower: an empty or short queue would also be fast.
+    expected = {
+        (reverse("credit:application_detail", kwargs={"pk": loan.pk}), loan.person.full_name)
+        for loan in loans
+    }
+    assert {(item.url, item.person_name) for item in items} == expected
+    assert len(items) == 6
 
 
 def test_the_longest_waiting_files_come_first_and_name_the_borrower(cast):

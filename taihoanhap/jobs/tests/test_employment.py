@@ -15,6 +15,7 @@ from taihoanhap.jobs.models import EmploymentRecord, EmploymentStatus, Vacancy
 from taihoanhap.jobs.panels import panels_for
 from taihoanhap.jobs.selectors import classification_hint, employment_figures
 from taihoanhap.jobs.tests.factories import make_employer, make_vacancy
+from taihoanhap.registry.lifecycle import request_transfer
 from taihoanhap.registry.models import CaseEvent
 from taihoanhap.support.tests.factories import case_in
 from taihoanhap.tests.clock import FROZEN_TODAY
@@ -240,18 +241,98 @@ def test_catalogue_lists_use_a_constant_number_of_queries(cast, client_for, url_
     assert count() == first
 
 
-def test_an_employer_of_another_province_is_not_found(cast, client_for):
-    employer = make_employer(cast.other_commune)
+def test_an_employer_of_another_province_is_not_found_nor_changed(cast, client_for):
+    employer = make_employer(cast.other_commune, workforce=40)
+    own = make_employer(cast.commune_a)
+    client = client_for("employment")
     for name in ("jobs:employer_detail", "jobs:employer_edit", "jobs:vacancy_add"):
-        url = reverse(name, kwargs={"pk": employer.pk})
-        assert client_for("employment").get(url).status_code == 404
+        assert client.get(reverse(name, kwargs={"pk": own.pk})).status_code == 200  # the control
+        refused = client.get(reverse(name, kwargs={"pk": employer.pk}))
+        assert refused.status_code == 404
+        assert employer.name not in refused.content.decode()
+    edit = {
+        "name": "Đổi tên",
+        "tax_code": employer.tax_code,
+        "sector": employer.sector,
+        "size": employer.size,
+        "workforce": "99",
+        "returnees_on_contract": "2",
+        "commune": cast.commune_a.pk,
+        "version": employer.version,
+    }
+    url = reverse("jobs:employer_edit", kwargs={"pk": employer.pk})
+    assert client.post(url, edit).status_code == 404
+    vacancy = {
+        "title": "Thợ hàn",
+        "trade": "Hàn điện",
+        "count": "2",
+        "commune": cast.commune_a.pk,
+        "opens_on": TODAY.strftime("%d/%m/%Y"),
+        "closes_on": (TODAY + timedelta(days=30)).strftime("%d/%m/%Y"),
+    }
+    url = reverse("jobs:vacancy_add", kwargs={"pk": employer.pk})
+    assert client.post(url, vacancy).status_code == 404
+    stored = Employer.objects.get(pk=employer.pk)
+    assert (stored.name, stored.workforce, stored.version) == (employer.name, 40, employer.version)
+    assert not Vacancy.objects.exists()
+    # The same vacancy is accepted for the officer's own employer: it was refused for its scope.
+    own_add = reverse("jobs:vacancy_add", kwargs={"pk": own.pk})
+    assert client.post(own_add, vacancy).status_code == 302
+    assert list(Vacancy.objects.values_list("employer", flat=True)) == [own.pk]
 
 
-def test_an_employment_page_of_a_person_elsewhere_is_not_found(cast, client_for):
+def test_an_employment_page_of_a_person_elsewhere_is_not_found_and_records_nothing(
+    cast, client_for
+):
     person = case_in(cast.commune_b).person
     for name in ("jobs:employment_add", "jobs:consent", "jobs:person_matches"):
         url = reverse(name, kwargs={"pk": person.pk})
-        assert client_for("commune_a").get(url).status_code == 404
+        assert client_for("commune_b").get(url).status_code == 200  # the control: their commune
+        refused = client_for("commune_a").get(url)
+        assert refused.status_code == 404
+        assert person.full_name not in refused.content.decode()
+    day = TODAY.strftime("%d/%m/%Y")
+    status = {"status": "unemployed", "started_on": day}
+    add = reverse("jobs:employment_add", kwargs={"pk": person.pk})
+    assert client_for("commune_a").post(add, status).status_code == 404
+    consent = reverse("jobs:consent", kwargs={"pk": person.pk})
+    assert (
+        client_for("commune_a").post(consent, {"agreed": "on", "given_on": day}).status_code == 404
+    )
+    assert not EmploymentRecord.objects.filter(person=person).exists()
+    assert services.active_consent(person) is None
+    # The same status from the person's own commune is recorded: it was refused for its scope.
+    assert client_for("commune_b").post(add, status).status_code == 302
+    assert EmploymentRecord.objects.filter(person=person).count() == 1
+
+
+def test_an_officer_awaiting_a_transfer_records_no_employment_nor_consent(cast, client_for):
+    case = case_in(cast.commune_a)
+    request_transfer(
+        case,
+        to_commune=cast.commune_b,
+        to_address="Ấp 2",
+        reason="Về ở với gia đình",
+        requested_on=TODAY,
+        acting_user=cast.users["commune_a"],
+    )
+    person = case.person
+    day = TODAY.strftime("%d/%m/%Y")
+    posts = {
+        "jobs:employment_add": {"status": "unemployed", "started_on": day},
+        "jobs:consent": {"agreed": "on", "given_on": day},
+    }
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": person.pk})
+        assert client_for("commune_b").post(url, data).status_code == 403
+    assert not EmploymentRecord.objects.filter(person=person).exists()
+    assert services.active_consent(person) is None
+    # The same posts by the commune the person still belongs to are saved.
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": person.pk})
+        assert client_for("commune_a").post(url, data).status_code == 302
+    assert EmploymentRecord.objects.filter(person=person).count() == 1
+    assert services.active_consent(person) is not None
 
 
 def test_a_stale_employer_edit_is_a_conflict_and_saving_again_succeeds(cast, client_for):

@@ -15,6 +15,8 @@ from taihoanhap.jobs.models import (
     EmploymentRecord,
     EmploymentStatus,
     FairAttendance,
+    FairContact,
+    FairEmployer,
     FairRegistration,
     JobFair,
 )
@@ -231,18 +233,72 @@ def test_the_printable_participant_list_is_audited_as_an_export(cast, client_for
     assert AuditEvent.objects.filter(action=Action.EXPORT, object_id=str(fair.pk)).exists()
 
 
-def test_a_fair_of_another_province_is_not_found(cast, client_for):
-    fair = make_fair(cast, commune=cast.other_commune)
+def test_a_fair_of_another_province_is_not_found_nor_changed(cast, client_for):
+    fair = make_fair(cast, commune=cast.other_commune, title="Phiên chợ tỉnh bạn")
+    own = make_fair(cast)
+    client = client_for("employment")
     for name in ("jobs:fair_detail", "jobs:fair_register", "jobs:fair_print", "jobs:fair_edit"):
-        url = reverse(name, kwargs={"pk": fair.pk})
-        assert client_for("employment").get(url).status_code == 404
+        assert client.get(reverse(name, kwargs={"pk": own.pk})).status_code == 200  # the control
+        refused = client.get(reverse(name, kwargs={"pk": fair.pk}))
+        assert refused.status_code == 404
+        assert fair.title not in refused.content.decode()
+    edit = {
+        "title": "Đổi tên",
+        "held_on": TODAY.strftime("%d/%m/%Y"),
+        "commune": cast.commune_a.pk,
+        "venue": "Nhà văn hóa xã",
+        "organisers": [cast.agencies["home_affairs"].pk],
+        "version": fair.version,
+    }
+    assert client.post(reverse("jobs:fair_edit", kwargs={"pk": fair.pk}), edit).status_code == 404
+    person = case_in(cast.commune_a).person
+    register = {
+        "register": "1",
+        "person": person.pk,
+        "registered_on": TODAY.strftime("%d/%m/%Y"),
+        "consent_now": "on",
+    }
+    url = reverse("jobs:fair_register", kwargs={"pk": fair.pk})
+    assert client.post(url, register).status_code == 404
+    stored = JobFair.objects.get(pk=fair.pk)
+    assert (stored.title, stored.version) == ("Phiên chợ tỉnh bạn", fair.version)
+    assert not FairRegistration.objects.exists()
+    # The same registration for the officer's own fair is accepted: it was refused for its scope.
+    own_url = reverse("jobs:fair_register", kwargs={"pk": own.pk})
+    assert client.post(own_url, register).status_code == 302
+    assert list(FairRegistration.objects.values_list("fair", flat=True)) == [own.pk]
 
 
-def test_a_registration_of_a_person_outside_the_scope_is_not_found(cast, client_for):
-    fair = make_fair(cast, commune=cast.other_commune)
-    registration = make_registration(cast, fair, case_in(cast.other_commune))
-    url = reverse("jobs:registration_outcome", kwargs={"pk": registration.pk})
-    assert client_for("employment").get(url).status_code == 404
+def test_a_registration_of_a_person_outside_the_scope_is_not_found_and_gets_no_outcome(
+    cast, client_for, fair
+):
+    other_fair = make_fair(cast, commune=cast.other_commune)
+    outsider = make_registration(
+        cast, other_fair, case_in(cast.other_commune), attendance=FairAttendance.ATTENDED
+    )
+    elsewhere = FairEmployer.objects.create(
+        fair=other_fair, employer=make_employer(cast.other_commune)
+    )
+    own = _register(cast, fair, case_in(cast.commune_a).person)
+    _attend(cast, own)
+    client = client_for("employment")
+    own_url = reverse("jobs:registration_outcome", kwargs={"pk": own.pk})
+    assert client.get(own_url).status_code == 200  # the control
+    url = reverse("jobs:registration_outcome", kwargs={"pk": outsider.pk})
+    refused = client.get(url)
+    assert refused.status_code == 404
+    assert outsider.person.full_name not in refused.content.decode()
+    day = TODAY.strftime("%d/%m/%Y")
+    outcome = {"participant": elsewhere.pk, "stage": ContactStage.INTERVIEWED, "on": day}
+    assert client.post(url, outcome).status_code == 404
+    assert not FairContact.objects.exists()
+    outsider_version = outsider.version
+    outsider.refresh_from_db()
+    assert outsider.version == outsider_version
+    # The same outcome for the registration in scope is recorded: it was refused for its scope.
+    participant = fair.participants.get()
+    assert client.post(own_url, {**outcome, "participant": participant.pk}).status_code == 302
+    assert list(FairContact.objects.values_list("registration", flat=True)) == [own.pk]
 
 
 def test_cancelled_fairs_do_not_count_for_the_commune(cast):

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from taihoanhap.audit.tests.views import audited_views
 from taihoanhap.programme import services
 from taihoanhap.programme.models import RecognitionCategory, RecognitionKind, TargetLevel
 from taihoanhap.programme.selectors import compliance, target_for
@@ -147,13 +148,45 @@ def test_the_compliance_page_runs_a_constant_number_of_queries(
         client.get(url)
 
 
-def test_a_recognition_outside_the_users_area_answers_404(cast, client_for):
+def test_a_recognition_outside_the_users_area_answers_404_and_is_not_changed(cast, client_for):
     recognition = f.recognition(cast.commune_a, cast.users["commune_a"])
     url = reverse("programme:recognition_detail", kwargs={"pk": recognition.pk})
-    assert client_for("commune_b").get(url).status_code == 404
-    assert client_for("other_province").get(url).status_code == 404
+    assert recognition.name in client_for("commune_a").get(url).content.decode()  # the control
+    for persona in ("commune_b", "other_province"):
+        refused = client_for(persona).get(url)
+        assert refused.status_code == 404
+        assert recognition.name not in refused.content.decode()
+    # Only commune A's reading is recorded as a view of the recognition.
+    viewers = audited_views(object_id=str(recognition.pk)).values_list("user", flat=True)
+    assert list(viewers) == [cast.users["commune_a"].pk]
     unit_url = reverse("programme:compliance_unit", kwargs={"unit": cast.commune_a.pk})
+    assert client_for("commune_a").get(unit_url).status_code == 200  # the control
     assert client_for("commune_b").get(unit_url).status_code == 404
+
+
+def test_a_recognition_outside_the_users_area_cannot_be_corrected(cast, client_for):
+    recognition = f.recognition(cast.commune_a, cast.users["commune_a"])
+    url = reverse("programme:recognition_edit", kwargs={"pk": recognition.pk})
+    data = {
+        "unit": cast.commune_a.pk,
+        "year": "2026",
+        "category": recognition.category,
+        "name": "Tên đã sửa",
+        "description": recognition.description,
+        "recognised_by": recognition.recognised_by,
+        "version": recognition.version,
+    }
+    for persona in ("commune_b", "other_province"):
+        assert client_for(persona).post(url, data).status_code == 404
+    recognition.refresh_from_db()
+    assert (recognition.name, recognition.version) == (
+        "Tổ tự quản giúp người hoàn lương khu phố 3",
+        1,
+    )
+    # The same correction by commune A is saved: it was refused for its scope.
+    assert client_for("commune_a").post(url, data).status_code == 302
+    recognition.refresh_from_db()
+    assert (recognition.name, recognition.version) == ("Tên đã sửa", 2)
 
 
 def test_the_compliance_page_can_show_only_units_not_meeting_the_target(cast, client_for):

@@ -17,6 +17,18 @@ from taihoanhap.programme.tests import factories as f
 pytestmark = pytest.mark.django_db
 
 
+# A correction of the factory's print item, as the media officer posts it on the item's page.
+CORRECTION = {
+    "version": "1",
+    "outlet": "Báo Đồng Nai",
+    "channel": "print",
+    "title": "Tiêu đề đã sửa",
+    "published_on": "05/03/2026",
+    "topic": "examples",
+    "word_count": "1300",
+}
+
+
 def _create(cast, **fields):
     """create_media by the media officer, with a valid print item's values unless given."""
     values = {
@@ -80,24 +92,25 @@ def test_the_media_page_filters_by_period_and_shows_totals(cast, client_for):
     assert page.context["total_count"] == 1
 
 
-def test_a_media_activity_outside_the_users_area_answers_404(cast, client_for):
-    item = f.media(cast.province, cast.users["media"])
+def test_a_media_activity_of_another_province_answers_404(cast, client_for):
+    item = f.media(cast.province, cast.users["media"], title="Mở lối hoàn lương số 7")
     url = reverse("programme:media_detail", kwargs={"pk": item.pk})
-    assert client_for("other_province").get(url).status_code == 404
+    # The control: a reader of the province (not only its author) gets the item.
+    assert item.title in client_for("province").get(url).content.decode()
+    refused = client_for("other_province").get(url)
+    assert refused.status_code == 404
+    assert item.title not in refused.content.decode()
+    # A correction posted from there is refused too (the role does not write media) and leaves
+    # the item as it was.
+    assert client_for("other_province").post(url, CORRECTION).status_code == 403
+    item.refresh_from_db()
+    assert (item.title, item.word_count, item.version) == ("Mở lối hoàn lương số 7", 1200, 1)
 
 
 def test_the_media_officer_corrects_an_activity_with_a_version_check(cast, client_for):
     item = f.media(cast.province, cast.users["media"])
     url = reverse("programme:media_detail", kwargs={"pk": item.pk})
-    form = {
-        "version": "1",
-        "outlet": "Báo Đồng Nai",
-        "channel": "print",
-        "title": "Tiêu đề đã sửa",
-        "published_on": "05/03/2026",
-        "topic": "examples",
-        "word_count": "1300",
-    }
+    form = CORRECTION
     assert client_for("media").post(url, form).status_code == 302
     item.refresh_from_db()
     assert (item.title, item.version) == ("Tiêu đề đã sửa", 2)

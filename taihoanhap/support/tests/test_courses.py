@@ -193,11 +193,29 @@ def test_the_course_page_shows_only_the_learners_in_the_readers_scope(cast, clie
     assert client_for("leader").get(url).context["enrolments"] is None  # no names for leaders
 
 
-def test_a_course_in_another_province_is_not_found(cast, client_for):
-    course = make_course(cast, commune=cast.other_commune, province=cast.other_province)
+def test_a_course_in_another_province_is_not_found_and_enrols_no_one(cast, client_for):
+    course = make_course(
+        cast, commune=cast.other_commune, province=cast.other_province, title="Mộc dân dụng"
+    )
+    own = make_course(cast)
     url = reverse("support:course_detail", kwargs={"pk": course.pk})
-    assert client_for("training").get(url).status_code == 404
-    assert client_for("commune_a").get(url).status_code == 404
+    # The controls: that province's police read the course, ours read our own.
+    assert course.title in client_for("other_province").get(url).content.decode()
+    own_url = reverse("support:course_detail", kwargs={"pk": own.pk})
+    for persona in ("training", "commune_a"):
+        assert client_for(persona).get(own_url).status_code == 200
+        refused = client_for(persona).get(url)
+        assert refused.status_code == 404
+        assert course.title not in refused.content.decode()
+    person = case_in(cast.commune_a).person
+    enrol = {"enrol": "1", "person": person.pk, "enrolled_on": TODAY.strftime("%d/%m/%Y")}
+    enrol_url = reverse("support:course_enrol", kwargs={"pk": course.pk})
+    assert client_for("training").post(enrol_url, enrol).status_code == 404
+    assert not Enrolment.objects.exists()
+    # The same enrolment into our own course is saved: it was refused for the course's scope.
+    own_enrol = reverse("support:course_enrol", kwargs={"pk": own.pk})
+    assert client_for("training").post(own_enrol, enrol).status_code == 302
+    assert list(Enrolment.objects.values_list("course", flat=True)) == [own.pk]
 
 
 def test_the_course_list_uses_a_constant_number_of_queries(cast, client_for):

@@ -14,7 +14,7 @@ from taihoanhap.core.errors import TransitionError
 from taihoanhap.registry.models import CaseEvent, CaseStatus, Visibility
 from taihoanhap.registry.timeline import events_for
 from taihoanhap.support import services
-from taihoanhap.support.models import Need, NeedStatus, SupportMeasure
+from taihoanhap.support.models import Need, NeedStatus, Referral, SupportMeasure
 from taihoanhap.support.panels import panels_for
 from taihoanhap.support.tests.factories import case_in
 from taihoanhap.tests.clock import FROZEN_TODAY
@@ -182,11 +182,32 @@ def test_the_measure_form_offers_each_role_its_own_kinds(cast, client_for):
     assert not SupportMeasure.objects.exists()
 
 
-def test_support_pages_of_a_person_outside_the_scope_answer_404(cast, client_for):
+def test_support_pages_of_a_person_outside_the_scope_answer_404_and_record_nothing(
+    cast, client_for
+):
     person = case_in(cast.commune_b).person
     for name in ("support:person_support", "support:needs_assess", "support:measure_add"):
         url = reverse(name, kwargs={"pk": person.pk})
-        assert client_for("commune_a").get(url).status_code == 404
+        assert client_for("commune_b").get(url).status_code == 200  # the control: their commune
+        refused = client_for("commune_a").get(url)
+        assert refused.status_code == 404
+        assert person.full_name not in refused.content.decode()
+    assert not audited_views(object_id=str(person.pk), user=cast.users["commune_a"]).exists()
+    day = TODAY.strftime("%d/%m/%Y")
+    needs = {"kinds": ["job"], "occasion": "reception", "assessed_on": day}
+    measure = {"kind": "loan", "provided_on": day}
+    posts = {"support:needs_assess": needs, "support:measure_add": measure}
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": person.pk})
+        assert client_for("commune_a").post(url, data).status_code == 404
+    assert not Need.objects.exists()
+    assert not SupportMeasure.objects.exists()
+    # The same posts from the person's own commune are saved: they were refused for the scope.
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": person.pk})
+        assert client_for("commune_b").post(url, data).status_code == 302
+    assert Need.objects.filter(person=person).count() == 1
+    assert SupportMeasure.objects.filter(person=person).count() == 1
 
 
 def test_the_person_support_page_is_audited_and_uses_constant_queries(cast, client_for):
@@ -230,7 +251,39 @@ def test_an_officer_awaiting_a_transfer_reads_the_support_page_but_does_not_act(
     client = client_for("commune_b")
     person_url = reverse("support:person_support", kwargs={"pk": case.person.pk})
     assert client.get(person_url).status_code == 200
-    for name in ("support:needs_assess", "support:measure_add", "support:referral_add"):
-        assert client.get(reverse(name, kwargs={"pk": case.person.pk})).status_code == 403
-    for name in ("jobs:employment_add", "jobs:consent"):
-        assert client.get(reverse(name, kwargs={"pk": case.person.pk})).status_code == 403
+    acts = (
+        "support:needs_assess",
+        "support:measure_add",
+        "support:referral_add",
+        "jobs:employment_add",
+        "jobs:consent",
+    )
+    for name in acts:
+        url = reverse(name, kwargs={"pk": case.person.pk})
+        assert client_for("commune_a").get(url).status_code == 200  # the control: still theirs
+        assert client.get(url).status_code == 403
+    day = TODAY.strftime("%d/%m/%Y")
+    posts = {
+        "support:needs_assess": {"kinds": ["job"], "occasion": "review", "assessed_on": day},
+        "support:measure_add": {"kind": "loan", "provided_on": day},
+        "support:referral_add": {
+            "to_agency": cast.agencies["employment_centre"].pk,
+            "purpose": "job",
+            "message": "Cần việc làm",
+            "sent_on": day,
+        },
+    }  # what the jobs pages refuse is checked in jobs' tests, which may read its records
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": case.person.pk})
+        assert client.post(url, data).status_code == 403
+    person = case.person
+    assert not Need.objects.filter(person=person).exists()
+    assert not SupportMeasure.objects.filter(person=person).exists()
+    assert not Referral.objects.filter(person=person).exists()
+    # The same posts by the commune the person still belongs to are saved.
+    for name, data in posts.items():
+        url = reverse(name, kwargs={"pk": case.person.pk})
+        assert client_for("commune_a").post(url, data).status_code == 302, name
+    assert Need.objects.filter(person=person).count() == 1
+    assert SupportMeasure.objects.filter(person=person).count() == 1
+    assert Referral.objects.filter(person=person).count() == 1

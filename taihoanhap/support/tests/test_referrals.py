@@ -206,10 +206,17 @@ def test_a_stale_answer_is_refused_with_a_conflict_message(cast, client_for):
     assert Referral.objects.get(pk=referral.pk).status == ReferralStatus.ACCEPTED
 
 
-def test_an_unknown_step_in_the_address_is_not_found(cast, client_for):
+def test_an_unknown_step_in_the_address_is_not_found_and_changes_nothing(cast, client_for):
     referral = make_referral(cast)
+    client = client_for("employment")
+    known = reverse("support:referral_respond", kwargs={"pk": referral.pk, "action": "decline"})
+    assert client.get(known).status_code == 200  # the control: a known step of the same referral
     url = reverse("support:referral_respond", kwargs={"pk": referral.pk, "action": "delete"})
-    assert client_for("employment").get(url).status_code == 404
+    assert client.get(url).status_code == 404
+    data = {"on": today().strftime("%d/%m/%Y"), "text": "Xóa", "version": referral.version}
+    assert client.post(url, data).status_code == 404
+    stored = Referral.objects.get(pk=referral.pk)
+    assert (stored.status, stored.version) == (referral.status, referral.version)
 
 
 # --- What the receiving officer sees -----------------------------------------------------------
@@ -243,18 +250,34 @@ def test_reading_a_referral_is_audited(cast, client_for):
     assert audited_views(object_id=str(referral.pk)).exists()
 
 
-def test_an_agency_that_is_neither_sender_nor_receiver_gets_404(cast, client_for):
+def test_an_agency_that_is_neither_sender_nor_receiver_gets_404_and_cannot_answer(cast, client_for):
     referral = make_referral(cast, to="employment_centre")
     url = reverse("support:referral_detail", kwargs={"pk": referral.pk})
-    assert client_for("employment").get(url).status_code == 404  # Home Affairs: not the receiver
-    assert client_for("bank").get(url).status_code == 404
+    name = referral.person.full_name
+    assert name in client_for("commune_a").get(url).content.decode()  # the control: the sender
+    for persona in ("employment", "bank"):  # Home Affairs is not the receiver, nor is the bank
+        refused = client_for(persona).get(url)
+        assert refused.status_code == 404
+        assert name not in refused.content.decode()
+        assert not audited_views(object_id=str(referral.pk), user=cast.users[persona]).exists()
+    accept = reverse("support:referral_respond", kwargs={"pk": referral.pk, "action": "accept"})
+    data = {"on": today().strftime("%d/%m/%Y"), "version": referral.version}
+    assert client_for("employment").post(accept, data).status_code == 404
+    stored = Referral.objects.get(pk=referral.pk)
+    assert (stored.status, stored.version) == (ReferralStatus.SENT, referral.version)
 
 
 def test_another_communes_officer_gets_404_for_the_referral(cast, client_for):
     referral = make_referral(cast)
     url = reverse("support:referral_detail", kwargs={"pk": referral.pk})
-    assert client_for("commune_b").get(url).status_code == 404
-    assert client_for("other_province").get(url).status_code == 404
+    name = referral.person.full_name
+    assert name in client_for("commune_a").get(url).content.decode()  # the control: the sender
+    for persona in ("commune_b", "other_province"):
+        refused = client_for(persona).get(url)
+        assert refused.status_code == 404
+        assert name not in refused.content.decode()
+    viewers = audited_views(object_id=str(referral.pk)).values_list("user", flat=True)
+    assert list(viewers) == [cast.users["commune_a"].pk]
 
 
 # --- Work queue and list -----------------------------------------------------------------------
