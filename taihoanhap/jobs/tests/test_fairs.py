@@ -30,7 +30,7 @@ from taihoanhap.jobs.tests.factories import (
 from taihoanhap.registry.models import CaseEvent
 from taihoanhap.registry.timeline import events_for
 from taihoanhap.support.tests.factories import case_in, inmate_case
-from taihoanhap.tests.clock import FROZEN_TODAY
+from taihoanhap.tests.clock import FROZEN_TODAY, today
 
 pytestmark = pytest.mark.django_db
 
@@ -382,12 +382,12 @@ def test_the_overview_can_list_only_the_communes_without_a_fair(cast, client_for
 def test_the_employment_officer_cancels_a_fair_through_its_page(cast, client_for):
     fair = make_fair(cast)
     url = reverse("jobs:fair_cancel", kwargs={"pk": fair.pk})
-    data = {"cancelled_on": date.today().strftime("%d/%m/%Y"), "version": fair.version}
+    data = {"cancelled_on": today().strftime("%d/%m/%Y"), "version": fair.version}
     response = client_for("employment").post(url, data)
     assert response.status_code == 302
     assert response["Location"] == reverse("jobs:fair_detail", kwargs={"pk": fair.pk})
     fair.refresh_from_db()
-    assert fair.cancelled_on == date.today()
+    assert fair.cancelled_on == today()
     again = client_for("employment").post(url, data)  # the version read is now stale
     assert again.status_code == 200 and again.context["form"].non_field_errors()
 
