@@ -153,6 +153,28 @@ def record(
     return event
 
 
+def record_export(
+    user: User | AnonymousUser | None,
+    rows: int,
+    *,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    note: str = "",
+    changes: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Audit an export (Action.EXPORT) with the number of rows it carried out of the system, in
+    `changes["rows"]`: every export, spreadsheet or printed list, goes through here.
+    """
+    return record(
+        Action.EXPORT,
+        user=user,
+        obj=obj,
+        object_type=object_type,
+        note=note,
+        changes={**(changes or {}), "rows": rows},
+    )
+
+
 def _link(event: AuditEvent, prev_hash: str) -> AuditEvent:
     event.prev_hash = prev_hash
     event.hash = event.compute_hash()

@@ -9,8 +9,7 @@ from django.shortcuts import render
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import communes_in_scope
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.xlsx import response
 from taihoanhap.credit.access import EXPORTERS, LOAN_READERS
 from taihoanhap.credit.exports import (
@@ -42,9 +41,9 @@ def list_print(request: HttpRequest, pk: Any) -> HttpResponse:
 def list_export(request: HttpRequest, pk: Any) -> HttpResponse:
     eligible_list = get_list(request, pk)
     entries = visible_entries(eligible_list, request.user)
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        len(entries),
         obj=eligible_list,
         note=f"form01.xlsx, {len(entries)} rows",
     )
@@ -71,7 +70,7 @@ def form02_print(request: HttpRequest, pk: Any) -> HttpResponse:
 @allow(read=EXPORTERS)
 def form02_export(request: HttpRequest, pk: Any) -> HttpResponse:
     application = _business(request, pk)
-    record(Action.EXPORT, user=request.user, obj=application, note="form02.xlsx")
+    record_export(request.user, 1, obj=application, note="form02.xlsx")
     return response(form02_workbook(application), f"mau-02-{today():%Y%m%d}.xlsx")
 
 
@@ -80,9 +79,9 @@ def application_export(request: HttpRequest) -> HttpResponse:
     form = ApplicationFilterForm(request.GET or None, communes=communes_in_scope(request.user))
     data = form.cleaned_data if form.is_valid() else {}
     applications = list(filter_applications(applications_for(request.user), data)[:EXPORT_LIMIT])
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        len(applications),
         object_type=LoanApplication._meta.label_lower,
         note=f"applications.xlsx, {len(applications)} rows",
         changes={"filters": {key: str(value) for key, value in data.items() if value}},

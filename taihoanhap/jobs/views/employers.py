@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.text import search_key
@@ -90,9 +89,9 @@ def employer_list(request: HttpRequest) -> HttpResponse:
             )
             for e in qs.order_by("name")[:EXPORT_LIMIT]
         ]
-        record(
-            Action.EXPORT,
-            user=request.user,
+        record_export(
+            request.user,
+            len(rows),
             object_type=Employer._meta.label_lower,
             note="employers",
         )
@@ -216,7 +215,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
             )
             for v in qs.order_by("closes_on", "pk")[:EXPORT_LIMIT]
         ]
-        record(Action.EXPORT, user=request.user, object_type="jobs.vacancy", note="vacancies")
+        record_export(request.user, len(rows), object_type="jobs.vacancy", note="vacancies")
         headers = [
             _("Job title"),
             _("Employer"),

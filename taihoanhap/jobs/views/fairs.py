@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.jobs import services
@@ -379,9 +378,9 @@ def fair_print(request: HttpRequest, pk: str) -> HttpResponse:
     """The printable participant list (an export: audited)."""
     fair = get_visible_or_404(_fairs(request).select_related("commune"), pk=pk)
     registrations = _registrations(request, fair) or []
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        len(registrations),
         obj=fair,
         note=f"participant list, {len(registrations)} people",
     )

@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.models import Agency
 from taihoanhap.accounts.scope import get_visible_or_404
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.editing import save_form, service_arguments, show_errors
 from taihoanhap.core.paging import paginate
 from taihoanhap.core.xlsx import response
@@ -84,9 +83,9 @@ def budget_overview(request: HttpRequest) -> HttpResponse:
 def budget_export(request: HttpRequest) -> HttpResponse:
     _, lines, year = _filtered(request)
     rows = list(lines.order_by("agency__name", "activity", "title"))
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        len(rows),
         object_type=BudgetLine._meta.label_lower,
         note=f"budget {year}.xlsx, {len(rows)} rows",
     )

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import communes_in_scope, get_visible_or_404
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.editing import save_form
 from taihoanhap.core.paging import paginate, sort_links
 from taihoanhap.core.xlsx import response
@@ -84,9 +83,9 @@ def media_list(request: HttpRequest) -> HttpResponse:
 def media_export(request: HttpRequest) -> HttpResponse:
     _, activities, _group = _filtered(request)
     rows = list(activities[:EXPORT_LIMIT])
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        len(rows),
         object_type=MediaActivity._meta.label_lower,
         note=f"media.xlsx, {len(rows)} rows",
     )

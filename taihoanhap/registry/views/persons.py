@@ -19,8 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404, scope_for
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.editing import save_form
 from taihoanhap.core.paging import query_without
 from taihoanhap.core.reversing import reverse_pk
@@ -214,9 +213,9 @@ def person_export(request: HttpRequest) -> HttpResponse:
 
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = table_response(f"danh-sach-{stamp}.xlsx", _("Persons"), header, lines())
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        count,
         object_type="registry.person",
         note=_export_note(context, count),
     )

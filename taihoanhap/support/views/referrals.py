@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from taihoanhap.accounts.access import allow
 from taihoanhap.accounts.scope import get_visible_or_404
-from taihoanhap.audit.models import Action
-from taihoanhap.audit.services import record, record_view
+from taihoanhap.audit.services import record_export, record_view
 from taihoanhap.core.editing import save_form, service_arguments
 from taihoanhap.core.paging import Column, listing
 from taihoanhap.core.xlsx import table_response
@@ -89,9 +88,9 @@ def _export(request: HttpRequest, qs) -> HttpResponse:
         )
         for r in qs.order_by("-sent_on", "pk")[:EXPORT_LIMIT]
     ]
-    record(
-        Action.EXPORT,
-        user=request.user,
+    record_export(
+        request.user,
+        len(rows),
         object_type="support.referral",
         note=f"referral list, {len(rows)} rows",
     )
