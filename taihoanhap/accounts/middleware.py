@@ -7,7 +7,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,18 @@ LAST_ACTIVITY = "last_activity"
 # Record activity only when it moved this much: a session write on every request would cost
 # a database UPDATE per page, and a minute is nothing against a 30-minute timeout.
 ACTIVITY_RESOLUTION = 60
+
+
+def _now() -> int:
+    return int(timezone.now().timestamp())
+
+
+@receiver(user_logged_in)
+def start_activity(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """Start the idle clock at sign-in, within the session write the sign-in makes anyway,
+    so that the first page after it does not write the session again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_ACTIVITY] = _now()
 
 
 class SessionIdleTimeoutMiddleware:
@@ -31,7 +45,7 @@ class SessionIdleTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            now = int(timezone.now().timestamp())
+            now = _now()
             last = request.session.get(LAST_ACTIVITY)
             if last is not None and now - last > settings.SESSION_IDLE_TIMEOUT:
                 return self._sign_out(request)

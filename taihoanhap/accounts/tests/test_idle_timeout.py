@@ -50,3 +50,9 @@ def test_the_activity_time_is_written_at_most_once_a_minute(officer, time_machin
     time_machine.shift(dt.timedelta(seconds=45))
     officer.get(PAGE)
     assert officer.session[LAST_ACTIVITY] >= first + 75
+
+
+def test_the_idle_clock_starts_at_sign_in_so_the_first_page_writes_no_session(client_for):
+    """The sign-in saves the session anyway; the first page must not save it a second time."""
+    client = client_for("commune_a")
+    assert LAST_ACTIVITY in client.session
