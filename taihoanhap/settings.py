@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "taihoanhap.accounts.middleware.SessionIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "taihoanhap.audit.middleware.AuditContextMiddleware",
@@ -160,17 +161,29 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login throttling (django-axes): 5 failures for a username from one address lock it for 15 min.
+# The client's address (core.client.client_address): how many reverse proxies of our own stand
+# in front of the application. 0 trusts none: X-Forwarded-For is ignored, REMOTE_ADDR is the
+# client. Behind one proxy (nginx) set 1, and let no request reach the application around it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes, accounts.lockout): 5 failures for a username from one address
+# lock it for 15 min; 20 failures from one address across any usernames (password spraying) lock
+# the address for 15 min.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The order matters: accounts.lockout reads the first as the account, the second as the address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "taihoanhap.accounts.lockout.AccountAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "taihoanhap.core.client.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Sessions and CSRF: short-lived, HTTP-only, same-site; secure when served over TLS.
 SESSION_COOKIE_AGE = 8 * 60 * 60
+# Signed out after this many minutes without a request (accounts.middleware), within the 8 hours.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30")) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

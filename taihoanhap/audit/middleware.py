@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from taihoanhap.audit.context import current_ip
+from taihoanhap.core.client import client_address
 
 
 class AuditContextMiddleware:
@@ -14,7 +15,7 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = current_ip.set(request.META.get("REMOTE_ADDR"))
+        token = current_ip.set(client_address(request))
         try:
             response = self.get_response(request)
         finally:

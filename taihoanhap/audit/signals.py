@@ -10,10 +10,11 @@ from django.dispatch import receiver
 from taihoanhap.accounts.signals import admin_saved
 from taihoanhap.audit.models import Action
 from taihoanhap.audit.services import record
+from taihoanhap.core.client import client_address
 
 
 def _ip(request: Any) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    return client_address(request) if request is not None else None
 
 
 @receiver(user_logged_in)
