@@ -146,18 +146,20 @@ def incoming_transfer_sql(user: Any, alias: str) -> tuple[str, list[Any]] | None
     """`incoming_transfers` compiled as the condition on the transfer table aliased `alias`,
     with its parameters; None if the user has no area.
     """
-    scope = scope_for(user)
-    if incoming_transfers(scope) is None:
+    compiled = _compiled_transfers(scope_for(user), alias, connection.vendor)
+    if compiled is None:
         return None
-    sql, params = _compiled_transfers(scope, alias, connection.vendor)
+    sql, params = compiled
     return sql, list(params)
 
 
 @functools.lru_cache(maxsize=512)
-def _compiled_transfers(scope: Scope, alias: str, vendor: str) -> tuple[str, tuple[Any, ...]]:
+def _compiled_transfers(
+    scope: Scope, alias: str, vendor: str
+) -> tuple[str, tuple[Any, ...]] | None:
     moving_in = incoming_transfers(scope)
     if moving_in is None:
-        return "1 = 0", ()
+        return None
     sql, params = where_sql(moving_in, alias)
     return sql, tuple(params)
 
