@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -26,12 +25,6 @@ from taihoanhap.support.forms import (
     today,
 )
 from taihoanhap.support.models import TrainingLevel
-
-
-def _not_future(value: Any) -> Any:
-    if value and value > today():
-        raise ValidationError(_("The date cannot be in the future."))
-    return value
 
 
 class EmployerForm(ValidatingModelForm):
@@ -86,7 +79,7 @@ class EmploymentForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Employment status"), choices=EmploymentStatus.choices, widget=forms.RadioSelect
     )
-    started_on = date_field(_("Since"), initial=today)
+    started_on = date_field(_("Since"), initial=today, future=False)
     employer = forms.ModelChoiceField(
         label=_("Employer"),
         queryset=Employer.objects.none(),
@@ -108,16 +101,13 @@ class EmploymentForm(forms.Form):
             "name"
         )
 
-    def clean_started_on(self) -> Any:
-        return _not_future(self.cleaned_data["started_on"])
-
 
 class ConsentForm(forms.Form):
     agreed = forms.BooleanField(
         label=_("The person applied for job matching and agrees to it"),
         error_messages={"required": _("Tick this only when the person has said yes.")},
     )
-    given_on = date_field(_("Date"), initial=today)
+    given_on = date_field(_("Date"), initial=today, future=False)
     desired_trade = forms.CharField(
         label=_("Trade wanted"),
         required=False,
@@ -131,15 +121,9 @@ class ConsentForm(forms.Form):
         help_text=_("E.g. signed application form kept in the file."),
     )
 
-    def clean_given_on(self) -> Any:
-        return _not_future(self.cleaned_data["given_on"])
-
 
 class WithdrawConsentForm(forms.Form):
-    withdrawn_on = date_field(_("Withdrawn on"), initial=today)
-
-    def clean_withdrawn_on(self) -> Any:
-        return _not_future(self.cleaned_data["withdrawn_on"])
+    withdrawn_on = date_field(_("Withdrawn on"), initial=today, future=False)
 
 
 class FairForm(ValidatingModelForm):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -26,17 +25,6 @@ from taihoanhap.programme.services import MediaData, RecognitionData
 def _year_choices() -> list[tuple[int, int]]:
     this_year = timezone.localdate().year
     return [(year, year) for year in range(this_year + 1, 2019, -1)]
-
-
-class PastDateField(forms.DateField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", _("dd/mm/yyyy"))
-        super().__init__(**kwargs)
-
-    def validate(self, value: date | None) -> None:
-        super().validate(value)
-        if value and value > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
 
 
 # --- Budget ---------------------------------------------------------------------------------------
@@ -89,7 +77,7 @@ class LineEditForm(LineForm, VersionForm):
 
 class AllocationForm(forms.Form):
     amount = MoneyField(label=_("Amount allocated (VND)"))
-    allocated_on = PastDateField(label=_("Allocated on"))
+    allocated_on = DateField(help_text=_("dd/mm/yyyy"), label=_("Allocated on"))
     decision_number = forms.CharField(
         label=_("Decision number"), max_length=80, help_text=_("For example 1234/QĐ-UBND.")
     )
@@ -98,7 +86,7 @@ class AllocationForm(forms.Form):
 
 class SpendingForm(forms.Form):
     amount = MoneyField(label=_("Amount spent (VND)"))
-    spent_on = PastDateField(label=_("Spent on"))
+    spent_on = DateField(help_text=_("dd/mm/yyyy"), label=_("Spent on"))
     document_number = forms.CharField(
         label=_("Document number"),
         max_length=80,
@@ -134,7 +122,7 @@ class MediaForm(forms.Form):
     )
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     title = forms.CharField(label=_("Title"), max_length=250)
-    published_on = PastDateField(label=_("Published or broadcast on"))
+    published_on = DateField(help_text=_("dd/mm/yyyy"), label=_("Published or broadcast on"))
     topic = forms.ChoiceField(label=_("Topic"), choices=MediaTopic.choices)
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
@@ -234,7 +222,7 @@ class RecognitionForm(forms.Form):
     )
     recognised_by = forms.CharField(label=_("Recognising body"), max_length=200)
     decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=80)
-    decision_date = PastDateField(label=_("Decision date"), required=False)
+    decision_date = DateField(help_text=_("dd/mm/yyyy"), label=_("Decision date"), required=False)
     evidence = forms.CharField(
         label=_("Evidence"),
         required=False,

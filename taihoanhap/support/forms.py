@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -65,14 +64,8 @@ class NeedAssessmentForm(forms.Form):
     occasion = forms.ChoiceField(
         label=_("Occasion"), choices=AssessmentOccasion.choices, initial=AssessmentOccasion.REVIEW
     )
-    assessed_on = date_field(_("Date of the assessment"), initial=today)
+    assessed_on = date_field(_("Date of the assessment"), initial=today, future=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=500, widget=forms.Textarea)
-
-    def clean_assessed_on(self) -> Any:
-        value = self.cleaned_data["assessed_on"]
-        if value > today():
-            raise ValidationError(_("The date cannot be in the future."))
-        return value
 
 
 class NeedCloseForm(VersionForm):
@@ -90,7 +83,7 @@ class NeedCloseForm(VersionForm):
 
 class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type of support"), choices=())
-    provided_on = date_field(_("Date the support was given"), initial=today)
+    provided_on = date_field(_("Date the support was given"), initial=today, future=False)
     provider_name = forms.CharField(
         label=_("Providing organisation"),
         required=False,
@@ -109,12 +102,6 @@ class MeasureForm(forms.Form):
         allowed = measure_kinds_for(user.role)
         self.fields["kind"].choices = [(k, MeasureKind(k).label) for k in allowed]
 
-    def clean_provided_on(self) -> Any:
-        value = self.cleaned_data["provided_on"]
-        if value > today():
-            raise ValidationError(_("The date cannot be in the future."))
-        return value
-
 
 # --- Referrals ---------------------------------------------------------------------------------
 
@@ -131,7 +118,7 @@ class ReferralForm(forms.Form):
         widget=forms.Textarea,
         help_text=_("What the person needs and how to reach them. Do not write offence details."),
     )
-    sent_on = date_field(_("Date sent"), initial=today)
+    sent_on = date_field(_("Date sent"), initial=today, future=False)
 
     def __init__(self, *args: Any, person: Person, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -139,15 +126,9 @@ class ReferralForm(forms.Form):
             pk=getattr(user, "agency_id", None)
         )
 
-    def clean_sent_on(self) -> Any:
-        value = self.cleaned_data["sent_on"]
-        if value > today():
-            raise ValidationError(_("The date cannot be in the future."))
-        return value
-
 
 class ReferralActionForm(VersionForm):
-    on = date_field(_("Date"), initial=today)
+    on = date_field(_("Date"), initial=today, future=False)
     text = forms.CharField(label=_("Note"), required=False, max_length=300, widget=forms.Textarea)
 
     def __init__(self, *args: Any, action: str, **kwargs: Any) -> None:
@@ -160,12 +141,6 @@ class ReferralActionForm(VersionForm):
             self.fields["text"].required = True
         else:
             del self.fields["text"]
-
-    def clean_on(self) -> Any:
-        value = self.cleaned_data["on"]
-        if value > today():
-            raise ValidationError(_("The date cannot be in the future."))
-        return value
 
 
 class ReferralFilterForm(forms.Form):
@@ -289,11 +264,5 @@ class FinishEnrolmentForm(VersionForm):
 
 class CertificateForm(forms.Form):
     number = forms.CharField(label=pgettext_lazy("vocational", "Certificate number"), max_length=50)
-    issued_on = date_field(_("Date of issue"), initial=today)
+    issued_on = date_field(_("Date of issue"), initial=today, future=False)
     issuer = forms.CharField(label=_("Issued by"), max_length=200)
-
-    def clean_issued_on(self) -> Any:
-        value = self.cleaned_data["issued_on"]
-        if value > today():
-            raise ValidationError(_("The date cannot be in the future."))
-        return value
